@@ -1,0 +1,8 @@
+namespace HiiaPublish.Cli.Commands;
+
+public interface ICommand
+{
+    string Name { get; }
+    string Summary { get; }
+    Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr);
+}

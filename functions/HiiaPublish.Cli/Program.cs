@@ -1,0 +1,3 @@
+using HiiaPublish.Cli;
+
+return await CommandLine.RunAsync(args, Console.Out, Console.Error);
