@@ -1,0 +1,33 @@
+using PdfSharp.Fonts;
+
+namespace HiiaPublish.Pdf.Fonts;
+
+/// <summary>
+/// Gives PDFsharp the bundled faces and nothing else, so a render never depends on the fonts installed
+/// on the machine that runs it.
+/// </summary>
+internal sealed class BundledFontResolver(FontCatalog catalog) : IFontResolver
+{
+    private static readonly Lock InstallLock = new();
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+    {
+        var face = FontCatalog.FaceNameOf(familyName, bold, italic);
+        return catalog.FaceNames.Contains(face) ? new FontResolverInfo(face) : null;
+    }
+
+    public byte[]? GetFont(string faceName) => catalog.Face(faceName).Data;
+
+    /// <summary>
+    /// PDFsharp's resolver is process-wide and may be set only before fonts are first used; every catalog
+    /// loads the same bundled files, so the first one installed serves all renders.
+    /// </summary>
+    public static void InstallOnce(FontCatalog catalog)
+    {
+        lock (InstallLock)
+        {
+            if (GlobalFontSettings.FontResolver is null)
+                GlobalFontSettings.FontResolver = new BundledFontResolver(catalog);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using HiiaPublish.Typesetting.Fonts;
+
+namespace HiiaPublish.Pdf.Fonts;
+
+/// <summary>
+/// The bundled fonts (templates/fonts), one file per face named "{Family without spaces}-{Face}.ttf"
+/// with Face one of Regular, Bold, Italic, BoldItalic. Loaded once; immutable afterwards.
+/// </summary>
+public sealed class FontCatalog
+{
+    private readonly Dictionary<string, TrueTypeFont> _faces;
+
+    private FontCatalog(Dictionary<string, TrueTypeFont> faces) => _faces = faces;
+
+    public static FontCatalog Load(string fontsDirectory)
+    {
+        var faces = new Dictionary<string, TrueTypeFont>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(fontsDirectory, "*.ttf").Order(StringComparer.Ordinal))
+        {
+            var faceName = Path.GetFileNameWithoutExtension(file);
+            faces[faceName] = TrueTypeFont.Parse(File.ReadAllBytes(file), Path.GetFileName(file));
+        }
+        if (faces.Count == 0)
+            throw new InvalidDataException($"No .ttf fonts in {fontsDirectory}.");
+        return new FontCatalog(faces);
+    }
+
+    public IReadOnlyCollection<string> FaceNames => _faces.Keys;
+
+    /// <summary>The file name (without extension) that holds <paramref name="font"/>.</summary>
+    public static string FaceNameOf(FontSpec font) => FaceNameOf(font.Family, font.Bold, font.Italic);
+
+    public static string FaceNameOf(string family, bool bold, bool italic) =>
+        family.Replace(" ", "", StringComparison.Ordinal) + "-" + (bold, italic) switch
+        {
+            (true, true) => "BoldItalic",
+            (true, false) => "Bold",
+            (false, true) => "Italic",
+            _ => "Regular",
+        };
+
+    public bool Has(FontSpec font) => _faces.ContainsKey(FaceNameOf(font));
+
+    internal TrueTypeFont Face(FontSpec font) => Face(FaceNameOf(font));
+
+    internal TrueTypeFont Face(string faceName) =>
+        _faces.TryGetValue(faceName, out var face)
+            ? face
+            : throw new KeyNotFoundException($"The font face '{faceName}' is not bundled in templates/fonts.");
+}

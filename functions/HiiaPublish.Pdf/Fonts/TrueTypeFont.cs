@@ -1,0 +1,151 @@
+using System.Buffers.Binary;
+
+namespace HiiaPublish.Pdf.Fonts;
+
+/// <summary>
+/// The few tables of a TrueType file the typesetter needs: units per em, ascender and descender, the
+/// character map and advance widths. Read once per face; lookups allocate nothing.
+/// </summary>
+internal sealed class TrueTypeFont
+{
+    private readonly ushort[] _bmpGlyphs;                 // code point → glyph for U+0000..U+FFFF (0 = missing)
+    private readonly Dictionary<int, ushort> _astralGlyphs; // code points above U+FFFF
+    private readonly ushort[] _advances;                   // glyph → advance width in font units
+
+    private TrueTypeFont(byte[] data, ushort unitsPerEm, short ascender, short descender,
+        ushort[] bmpGlyphs, Dictionary<int, ushort> astralGlyphs, ushort[] advances)
+    {
+        Data = data;
+        UnitsPerEm = unitsPerEm;
+        Ascender = ascender;
+        Descender = descender;
+        _bmpGlyphs = bmpGlyphs;
+        _astralGlyphs = astralGlyphs;
+        _advances = advances;
+    }
+
+    public byte[] Data { get; }
+    public ushort UnitsPerEm { get; }
+    public short Ascender { get; }
+    public short Descender { get; }
+
+    public ushort GlyphOf(int codePoint) =>
+        codePoint is >= 0 and <= 0xFFFF ? _bmpGlyphs[codePoint]
+        : _astralGlyphs.GetValueOrDefault(codePoint);
+
+    public ushort AdvanceOf(ushort glyph) => _advances[Math.Min(glyph, _advances.Length - 1)];
+
+    public static TrueTypeFont Parse(byte[] data, string name)
+    {
+        var tables = ReadTableDirectory(data, name);
+        var head = Table(tables, "head", name);
+        var hhea = Table(tables, "hhea", name);
+        var hmtx = Table(tables, "hmtx", name);
+        var maxp = Table(tables, "maxp", name);
+        var cmap = Table(tables, "cmap", name);
+
+        var unitsPerEm = U16(data, head + 18);
+        var ascender = (short)U16(data, hhea + 4);
+        var descender = (short)U16(data, hhea + 6);
+        var numberOfHMetrics = U16(data, hhea + 34);
+        var numGlyphs = U16(data, maxp + 4);
+
+        // Glyphs past numberOfHMetrics repeat the last advance (monospaced tails), per the hmtx spec.
+        var advances = new ushort[Math.Max(numGlyphs, numberOfHMetrics)];
+        for (var g = 0; g < advances.Length; g++)
+            advances[g] = g < numberOfHMetrics ? U16(data, hmtx + g * 4) : advances[numberOfHMetrics - 1];
+
+        var bmp = new ushort[0x10000];
+        var astral = new Dictionary<int, ushort>();
+        ReadCharacterMap(data, cmap, bmp, astral, name);
+        return new TrueTypeFont(data, unitsPerEm, ascender, descender, bmp, astral, advances);
+    }
+
+    private static Dictionary<string, int> ReadTableDirectory(byte[] data, string name)
+    {
+        if (data.Length < 12) throw new InvalidDataException($"{name} is too short to be a TrueType font.");
+        var count = U16(data, 4);
+        var tables = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var record = 12 + i * 16;
+            var tag = System.Text.Encoding.ASCII.GetString(data, record, 4);
+            tables[tag] = (int)U32(data, record + 8);
+        }
+        return tables;
+    }
+
+    private static int Table(Dictionary<string, int> tables, string tag, string name) =>
+        tables.TryGetValue(tag, out var offset) ? offset : throw new InvalidDataException($"{name} has no '{tag}' table.");
+
+    // Prefers a full-Unicode subtable (format 12), else the BMP one (format 4).
+    private static void ReadCharacterMap(byte[] data, int cmap, ushort[] bmp, Dictionary<int, ushort> astral, string name)
+    {
+        var count = U16(data, cmap + 2);
+        int format4 = -1, format12 = -1;
+        for (var i = 0; i < count; i++)
+        {
+            var record = cmap + 4 + i * 8;
+            var platform = U16(data, record);
+            var encoding = U16(data, record + 2);
+            var subtable = cmap + (int)U32(data, record + 4);
+            var format = U16(data, subtable);
+            var unicode = platform == 0 || (platform == 3 && encoding is 1 or 10);
+            if (!unicode) continue;
+            if (format == 12) format12 = subtable;
+            else if (format == 4 && format4 < 0) format4 = subtable;
+        }
+
+        if (format12 >= 0) ReadFormat12(data, format12, bmp, astral);
+        else if (format4 >= 0) ReadFormat4(data, format4, bmp);
+        else throw new InvalidDataException($"{name} has no Unicode character map.");
+    }
+
+    private static void ReadFormat4(byte[] data, int table, ushort[] bmp)
+    {
+        var segCount = U16(data, table + 6) / 2;
+        var endCodes = table + 14;
+        var startCodes = endCodes + segCount * 2 + 2;
+        var idDeltas = startCodes + segCount * 2;
+        var idRangeOffsets = idDeltas + segCount * 2;
+        for (var s = 0; s < segCount; s++)
+        {
+            int end = U16(data, endCodes + s * 2), start = U16(data, startCodes + s * 2);
+            var delta = (short)U16(data, idDeltas + s * 2);
+            var rangeOffsetAt = idRangeOffsets + s * 2;
+            var rangeOffset = U16(data, rangeOffsetAt);
+            for (var c = start; c <= end && c != 0xFFFF; c++)
+            {
+                int glyph;
+                if (rangeOffset == 0) glyph = (c + delta) & 0xFFFF;
+                else
+                {
+                    var at = rangeOffsetAt + rangeOffset + (c - start) * 2;
+                    glyph = at + 1 < data.Length ? U16(data, at) : 0;
+                    if (glyph != 0) glyph = (glyph + delta) & 0xFFFF;
+                }
+                bmp[c] = (ushort)glyph;
+            }
+        }
+    }
+
+    private static void ReadFormat12(byte[] data, int table, ushort[] bmp, Dictionary<int, ushort> astral)
+    {
+        var groups = U32(data, table + 12);
+        for (var g = 0; g < groups; g++)
+        {
+            var group = table + 16 + g * 12;
+            var start = (int)U32(data, group);
+            var end = (int)U32(data, group + 4);
+            var glyph = (int)U32(data, group + 8);
+            for (var c = start; c <= end; c++, glyph++)
+            {
+                if (c <= 0xFFFF) bmp[c] = (ushort)glyph;
+                else astral[c] = (ushort)glyph;
+            }
+        }
+    }
+
+    private static ushort U16(byte[] data, int offset) => BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(offset, 2));
+    private static uint U32(byte[] data, int offset) => BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(offset, 4));
+}

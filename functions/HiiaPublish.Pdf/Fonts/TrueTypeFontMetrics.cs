@@ -1,0 +1,42 @@
+using System.Text;
+using HiiaPublish.Typesetting.Fonts;
+
+namespace HiiaPublish.Pdf.Fonts;
+
+/// <summary>
+/// Widths straight from the fonts' hmtx tables: the same advances PDFsharp uses when it draws (it does not
+/// kern), so a justified line measured here meets the margin when painted.
+/// </summary>
+public sealed class TrueTypeFontMetrics(FontCatalog catalog) : IFontMetrics
+{
+    public double MeasureWidth(FontSpec font, double size, ReadOnlySpan<char> text)
+    {
+        var face = catalog.Face(font);
+        long units = 0;
+        foreach (var rune in text.EnumerateRunes())
+            units += face.AdvanceOf(face.GlyphOf(rune.Value));
+        return units * size / face.UnitsPerEm;
+    }
+
+    public VerticalMetrics GetVerticalMetrics(FontSpec font)
+    {
+        var face = catalog.Face(font);
+        return new VerticalMetrics((double)face.Ascender / face.UnitsPerEm, -(double)face.Descender / face.UnitsPerEm);
+    }
+
+    public bool HasGlyph(FontSpec font, int codePoint) =>
+        catalog.Has(font) && (catalog.Face(font).GlyphOf(codePoint) != 0 || IsInvisibleControl(codePoint));
+
+    // Characters that never need a glyph of their own.
+    private static bool IsInvisibleControl(int codePoint) => codePoint is '\n' or '\r' or '\t' or 0xAD or 0x200B;
+
+    /// <summary>The characters of <paramref name="text"/> that <paramref name="font"/> cannot draw, once each.</summary>
+    public IReadOnlyList<Rune> MissingGlyphs(FontSpec font, string text)
+    {
+        var missing = new List<Rune>();
+        foreach (var rune in text.EnumerateRunes())
+            if (!HasGlyph(font, rune.Value) && !missing.Contains(rune))
+                missing.Add(rune);
+        return missing;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using HiiaPublish.Typesetting.Output;
+using PdfSharp.Pdf;
+
+namespace HiiaPublish.Pdf.Painting;
+
+/// <summary>
+/// PDFsharp names font subsets and annotations with random GUIDs. Re-deriving those names from the content
+/// makes the same source give byte-identical PDFs (reproducible builds, idempotent publishing).
+/// </summary>
+internal static class DeterministicIdentity
+{
+    public static void Apply(PdfDocument document, DateTime instant, byte[] contentFingerprint)
+    {
+        // The trailer /ID (and the XMP ids PDFsharp derives from it) names this content, not this run.
+        var id = new string(contentFingerprint.AsSpan(0, 16).ToArray().Select(b => (char)b).ToArray());
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
+
+        var annotationIndex = 0;
+        foreach (var item in document.Internals.GetAllObjects())
+        {
+            if (item is not PdfDictionary dictionary)
+                continue;
+            RetagSubsetName(dictionary, "/BaseFont");
+            RetagSubsetName(dictionary, "/FontName");
+            if (dictionary.Elements.GetName("/Type") == "/Annot")
+            {
+                dictionary.Elements.SetString("/NM", "hiia-annotation-" + annotationIndex++);
+                dictionary.Elements.SetDateTime("/M", instant);
+            }
+        }
+    }
+
+    /// <summary>
+    /// PDFsharp writes fresh random UUIDs into the XMP packet while saving. The packet is stored uncompressed
+    /// (PDF/A requires it readable), so each UUID is overwritten in place by one of the same length derived
+    /// from the content: no byte moves, the cross-reference offsets stay exact.
+    /// </summary>
+    public static void FixXmpIds(byte[] pdf, byte[] contentFingerprint)
+    {
+        ReplaceUuidAfter(pdf, "<xmpMM:DocumentID>uuid:"u8, UuidFrom(contentFingerprint, 0));
+        ReplaceUuidAfter(pdf, "<xmpMM:InstanceID>uuid:"u8, UuidFrom(contentFingerprint, 16));
+    }
+
+    private static void ReplaceUuidAfter(byte[] pdf, ReadOnlySpan<byte> marker, string uuid)
+    {
+        var at = pdf.AsSpan().IndexOf(marker);
+        if (at < 0)
+            return;
+        var start = at + marker.Length;
+        var replacement = Encoding.ASCII.GetBytes(uuid);
+        if (start + replacement.Length <= pdf.Length && pdf[start + replacement.Length] == (byte)'<')
+            replacement.CopyTo(pdf, start);
+    }
+
+    private static string UuidFrom(byte[] fingerprint, int offset) =>
+        new Guid(fingerprint.AsSpan(offset, 16)).ToString("D");
+
+    /// <summary>A hash of what the pages show and what the document says about itself.</summary>
+    public static byte[] Fingerprint(LaidOutDocument layout, PdfMetadata metadata)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string s) => hash.AppendData(Encoding.UTF8.GetBytes(s + "\u0001"));
+        Add(metadata.ToString());
+        foreach (var page in layout.Pages)
+        {
+            Add(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var element in page.Elements)
+                Add(element is TextElement t ? t.Text + "@" + t.X.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "," + t.Baseline.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : element.GetType().Name);
+        }
+        return hash.GetHashAndReset();
+    }
+
+    // "ABCDEF+Noto Serif" → the same 6 capitals for the same face every time (PDF 32000 9.6.4: any six capitals).
+    private static void RetagSubsetName(PdfDictionary dictionary, string key)
+    {
+        var name = dictionary.Elements.GetName(key);
+        if (name.Length < 9 || name[7] != '+')
+            return;
+        var face = name[8..];
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(face));
+        var tag = new StringBuilder(6);
+        for (var i = 0; i < 6; i++)
+            tag.Append((char)('A' + hash[i] % 26));
+        dictionary.Elements.SetName(key, "/" + tag + "+" + face);
+    }
+}

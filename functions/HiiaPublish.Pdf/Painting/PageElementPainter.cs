@@ -1,0 +1,117 @@
+using HiiaPublish.Typesetting.Model;
+using HiiaPublish.Typesetting.Output;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
+
+namespace HiiaPublish.Pdf.Painting;
+
+/// <summary>Draws the elements of one page, in order, each inside its structure element or as an artifact.</summary>
+internal sealed class PageElementPainter(
+    XGraphics gfx,
+    PdfPage page,
+    StructureTagger tagger,
+    Dictionary<(string, bool, bool, double), XFont> fonts,
+    IReadOnlyDictionary<string, (string Id, int Page, double X, double Y)> anchors)
+{
+    public void Draw(PageElement element)
+    {
+        var bounds = Bounds(element);
+        if (element.Structure.Tag == StructureTag.Artifact)
+        {
+            tagger.DrawArtifact(() => DrawContent(element));
+            return;
+        }
+        tagger.Enter(element.Structure, bounds);
+        DrawContent(element);
+    }
+
+    private void DrawContent(PageElement element)
+    {
+        switch (element)
+        {
+            case TextElement text:
+                DrawText(text);
+                break;
+            case RuleElement rule:
+                gfx.DrawLine(new XPen(ToXColor(rule.Color), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
+                break;
+            case FilledRectElement rect:
+                gfx.DrawRectangle(new XSolidBrush(ToXColor(rect.Fill)), rect.Area.X, rect.Area.Y, rect.Area.Width, rect.Area.Height);
+                break;
+            case ImageElement image:
+                DrawImage(image);
+                break;
+            case LinkElement link:
+                AddLink(link);
+                break;
+        }
+    }
+
+    private void DrawText(TextElement text)
+    {
+        var style = text.Style;
+        var font = FontFor(style);
+        var brush = new XSolidBrush(ToXColor(style.Color));
+        var baseline = text.Baseline - style.BaselineShift;
+        gfx.DrawString(text.Text, font, brush, text.X, baseline, XStringFormats.BaseLineLeft);
+        if (style.Underline)
+        {
+            var y = baseline + style.Size * 0.12;  // a little below the baseline, clear of descenders' joins
+            gfx.DrawLine(new XPen(ToXColor(style.Color), style.Size * 0.05), text.X, y, text.X + text.Width, y);
+        }
+    }
+
+    private void DrawImage(ImageElement image)
+    {
+        using var stream = new MemoryStream(image.Image.Data, writable: false);
+        using var picture = XImage.FromStream(stream);
+        gfx.DrawImage(picture, image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height);
+    }
+
+    private void AddLink(LinkElement link)
+    {
+        // Annotations use PDF user space: origin at the bottom-left, y upward.
+        var height = page.Height.Point;
+        var rect = new PdfRectangle(new XPoint(link.Area.X, height - link.Area.Bottom), new XPoint(link.Area.Right, height - link.Area.Y));
+        PdfLinkAnnotation? annotation = link.Target switch
+        {
+            ExternalLink external => PdfLinkAnnotation.CreateWebLink(rect, external.Uri),
+            InternalLink internalLink when anchors.TryGetValue(internalLink.AnchorId, out var anchor) =>
+                PdfLinkAnnotation.CreateDocumentLink(rect, anchor.Page, new XPoint(anchor.X, height - anchor.Y)),
+            _ => null,
+        };
+        if (annotation is null)
+            return;
+        // Link annotations have no border in print; the text's colour shows it is a link.
+        annotation.Elements.SetObject("/Border", new PdfArray(page.Owner, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
+        var description = link.Target is ExternalLink e ? e.Uri : "Go to note";
+        tagger.EnterLink(link.Structure, annotation, description);
+    }
+
+    private XFont FontFor(TextStyle style)
+    {
+        var key = (style.Font.Family, style.Font.Bold, style.Font.Italic, style.Size);
+        if (!fonts.TryGetValue(key, out var font))
+        {
+            var fontStyle = (style.Font.Bold, style.Font.Italic) switch
+            {
+                (true, true) => XFontStyleEx.BoldItalic,
+                (true, false) => XFontStyleEx.Bold,
+                (false, true) => XFontStyleEx.Italic,
+                _ => XFontStyleEx.Regular,
+            };
+            font = new XFont(style.Font.Family, style.Size, fontStyle, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            fonts[key] = font;
+        }
+        return font;
+    }
+
+    private static XRect Bounds(PageElement element) => element switch
+    {
+        ImageElement image => new XRect(image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height),
+        _ => new XRect(),
+    };
+
+    private static XColor ToXColor(Color color) => XColor.FromArgb(color.R, color.G, color.B);
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using HiiaPublish.Pdf.Fonts;
+using HiiaPublish.Typesetting.Model;
+using HiiaPublish.Typesetting.Output;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
+using PdfSharp.UniversalAccessibility;
+
+namespace HiiaPublish.Pdf.Painting;
+
+/// <summary>
+/// Draws laid-out pages with PDFsharp and nothing more: every position was decided by the typesetter.
+/// Adds what a reader's software needs: tags, language, outline, clickable links, metadata, PDF/A.
+/// </summary>
+public sealed class PdfPainter : IPagePainter
+{
+    public PdfPainter(FontCatalog fonts) => BundledFontResolver.InstallOnce(fonts);
+
+    public byte[] Paint(LaidOutDocument layout, PdfMetadata metadata, CancellationToken cancellationToken = default)
+    {
+        using var document = new PdfDocument();
+        DocumentProperties.Apply(document, metadata);
+        var tagger = new StructureTagger(UAManager.ForDocument(document).StructureBuilder);
+        UAManager.ForDocument(document).SetDocumentLanguage(metadata.Language);
+
+        var anchors = layout.Pages
+            .SelectMany(p => p.Anchors.Select(a => (a.Id, Page: p.Number, a.X, a.Y)))
+            .GroupBy(a => a.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var fonts = new Dictionary<(string, bool, bool, double), XFont>();
+
+        foreach (var laidOut in layout.Pages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(laidOut.Width);
+            page.Height = XUnit.FromPoint(laidOut.Height);
+            using var gfx = XGraphics.FromPdfPage(page);
+            var painter = new PageElementPainter(gfx, page, tagger, fonts, anchors);
+            foreach (var element in laidOut.Elements)
+                painter.Draw(element);
+        }
+        tagger.CloseAll();
+
+        OutlineWriter.Write(document, layout.Outline);
+        var fingerprint = DeterministicIdentity.Fingerprint(layout, metadata);
+        DeterministicIdentity.Apply(document, DocumentProperties.InstantOf(metadata), fingerprint);
+
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        var bytes = stream.ToArray();
+        DeterministicIdentity.FixXmpIds(bytes, fingerprint);
+        return bytes;
+    }
+}
+
+/// <summary>The painter behind which the drawing library sits, so another backend could replace PDFsharp.</summary>
+public interface IPagePainter
+{
+    byte[] Paint(LaidOutDocument layout, PdfMetadata metadata, CancellationToken cancellationToken = default);
+}

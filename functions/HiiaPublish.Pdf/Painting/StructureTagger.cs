@@ -1,0 +1,86 @@
+using HiiaPublish.Typesetting.Model;
+using HiiaPublish.Typesetting.Output;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf.Annotations;
+using PdfSharp.UniversalAccessibility;
+
+namespace HiiaPublish.Pdf.Painting;
+
+/// <summary>
+/// Keeps PDFsharp's structure stack in step with the structure path of each drawn item: closes what the
+/// next item is not inside, opens what it is. An element interrupted by other content (a paragraph continued
+/// after the footnotes of its page) is reopened as a sibling of the same type, as a reader meets it on paper.
+/// </summary>
+internal sealed class StructureTagger(StructureBuilder builder)
+{
+    private readonly List<(StructureTag Tag, int Id)> _open = [];
+
+    public void Enter(StructureRef structure, XRect bounds)
+    {
+        if (structure.Tag == StructureTag.Artifact)
+            return;
+
+        var path = new List<(StructureTag, int)>(structure.Containers.Count + 1);
+        foreach (var container in structure.Containers)
+            path.Add((container.Tag, container.Id));
+        path.Add((structure.Tag, structure.ElementId));
+
+        var common = 0;
+        while (common < _open.Count && common < path.Count && _open[common] == path[common])
+            common++;
+
+        CloseDownTo(common);
+        for (var i = common; i < path.Count; i++)
+        {
+            var (tag, _) = path[i];
+            Begin(tag, i == path.Count - 1 ? structure.AltText : null, bounds);
+            _open.Add(path[i]);
+        }
+    }
+
+    /// <summary>A Link element holding the annotation, inside the element the link text belongs to.</summary>
+    public void EnterLink(StructureRef owner, PdfLinkAnnotation annotation, string description)
+    {
+        Enter(owner, default);
+        builder.BeginElement(annotation, description);
+        builder.End();
+    }
+
+    public void DrawArtifact(Action draw)
+    {
+        builder.BeginArtifact();
+        draw();
+        builder.End();
+    }
+
+    public void CloseAll() => CloseDownTo(0);
+
+    private void CloseDownTo(int depth)
+    {
+        while (_open.Count > depth)
+        {
+            builder.End();
+            _open.RemoveAt(_open.Count - 1);
+        }
+    }
+
+    private void Begin(StructureTag tag, string? altText, XRect bounds)
+    {
+        switch (tag)
+        {
+            case StructureTag.Figure:
+                builder.BeginElement(PdfIllustrationElementTag.Figure, altText ?? "", bounds);
+                break;
+            case StructureTag.Document or StructureTag.Part or StructureTag.Sect or StructureTag.Div
+                or StructureTag.BlockQuote or StructureTag.Caption or StructureTag.Index:
+                builder.BeginGroupingElement(tag.ToString());
+                break;
+            case StructureTag.Note or StructureTag.Link or StructureTag.Span:
+                builder.BeginInlineLevelElement(tag.ToString());
+                break;
+            default:
+                builder.BeginBlockLevelElement(tag.ToString());
+                break;
+        }
+    }
+}

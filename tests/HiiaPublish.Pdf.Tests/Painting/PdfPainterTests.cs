@@ -1,0 +1,65 @@
+using HiiaPublish.Pdf.Fonts;
+using HiiaPublish.Pdf.Painting;
+using HiiaPublish.Typesetting.Fonts;
+using HiiaPublish.Typesetting.Model;
+using HiiaPublish.Typesetting.Output;
+using UglyToad.PdfPig;
+
+namespace HiiaPublish.Pdf.Tests.Painting;
+
+public class PdfPainterTests
+{
+    private static readonly FontCatalog Catalog = FontCatalog.Load(TestPaths.Fonts);
+    private static readonly PdfPainter Painter = new(Catalog);
+    private static readonly TextStyle Body = new(new FontSpec("Noto Serif"), 11, Color.Black);
+
+    private static LaidOutDocument TwoPages()
+    {
+        var p = new StructureRef(StructureTag.P, 1, []);
+        var h = new StructureRef(StructureTag.H2, 2, []);
+        var page1 = new LaidOutPage(1, 595, 842, "body",
+        [
+            new TextElement(72, 100, "1. ŐSZI ÜGYEK ", Body with { Font = new FontSpec("Noto Sans", Bold: true) }, 80, h),
+            new TextElement(72, 130, "Árvíztűrő ", Body, 60, p),
+            new TextElement(140, 130, "tükörfúrógép", Body, 70, p),
+            new LinkElement(new Rect(72, 120, 130, 12), new ExternalLink("https://www.hiia.hu/"), p),
+            new TextElement(297, 800, "2", Body, 6, StructureRef.Artifact),
+        ], [new AnchorPoint("note-1", 72, 700)]);
+        var page2 = new LaidOutPage(2, 595, 842, "body",
+        [
+            new TextElement(72, 100, "continued", Body, 50, p),
+            new LinkElement(new Rect(72, 90, 50, 12), new InternalLink("note-1"), p),
+        ], []);
+        return new LaidOutDocument([page1, page2], [new OutlineEntry("1. Ősz", 1, 1, 90)], []);
+    }
+
+    private static readonly PdfMetadata Metadata = new("Őszi ügyek", ["Anna Kovács"], "An abstract.", ["energy"], "hu-HU", new DateOnly(2026, 4, 21));
+
+    [Fact]
+    public void SameLayout_GivesIdenticalBytes()
+    {
+        var first = Painter.Paint(TwoPages(), Metadata);
+        var second = Painter.Paint(TwoPages(), Metadata);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Text_ReadsBackWithHungarianLetters()
+    {
+        using var pdf = PdfDocument.Open(Painter.Paint(TwoPages(), Metadata));
+        Assert.Equal(2, pdf.NumberOfPages);
+        var text = pdf.GetPage(1).Text;
+        Assert.Contains("ŐSZI ÜGYEK", text);
+        Assert.Contains("Árvíztűrő", text);
+        Assert.Contains("tükörfúrógép", text);
+    }
+
+    [Fact]
+    public void Links_AreAnnotations()
+    {
+        using var pdf = PdfDocument.Open(Painter.Paint(TwoPages(), Metadata));
+        var links = pdf.GetPage(1).GetHyperlinks();
+        Assert.Contains(links, l => l.Uri == "https://www.hiia.hu/");
+        Assert.Single(pdf.GetPage(2).GetAnnotations());
+    }
+}
