@@ -1,16 +1,70 @@
+using HiiaPublish.Core.Branding;
 using HiiaPublish.Core.Diagnostics;
 using HiiaPublish.Core.Format;
+using HiiaPublish.Pdf.Fonts;
+using HiiaPublish.Pdf.Painting;
+using HiiaPublish.Typesetting;
+using HiiaPublish.Typesetting.Hyphenation;
 
 namespace HiiaPublish.Core.Rendering;
 
 /// <summary>
 /// Turns a parsed perspective into PDF bytes in the house style. Built once (fonts, patterns and
-/// templates loaded at construction) and shared; each call gets its own small context.
+/// templates loaded at construction) and shared between threads; each call gets its own small context.
 /// </summary>
 public sealed class PerspectiveRenderer
 {
-    public RenderResult Render(Perspective perspective, IDraftAssets assets, string sourceFile, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("issue 3: rendering");
+    private readonly TrueTypeFontMetrics _metrics;
+    private readonly Typesetter _typesetter;
+    private readonly IPagePainter _painter;
+    private readonly DocumentBuilder _builder;
+    private readonly LiangHyphenator _english;
+    private readonly LiangHyphenator _hungarian;
+
+    public PerspectiveRenderer(string templatesDirectory)
+    {
+        var branding = BrandingLoader.Load(templatesDirectory);
+        var fonts = FontCatalog.Load(Path.Combine(templatesDirectory, "fonts"));
+        _metrics = new TrueTypeFontMetrics(fonts);
+        _typesetter = new Typesetter(_metrics);
+        _painter = new PdfPainter(fonts);
+        Style = new HouseStyle(branding);
+        _builder = new DocumentBuilder(Style, new PdfTemplates(templatesDirectory), branding);
+        _english = LoadPatterns(templatesDirectory, "hyph_en_US.dic");
+        _hungarian = LoadPatterns(templatesDirectory, "hyph_hu_HU.dic");
+    }
+
+    public HouseStyle Style { get; }
+
+    public RenderResult Render(Perspective perspective, IDraftAssets assets, string sourceFile, CancellationToken cancellationToken = default)
+    {
+        var context = new RenderContext(sourceFile, assets);
+        var document = _builder.Build(perspective, context);
+        GlyphCoverage.Check(document, _metrics, context);
+        if (context.Diagnostics.Any(d => d.Severity == Severity.Error))
+            return new RenderResult(null, 0, context.Diagnostics);
+
+        var hyphenator = perspective.Metadata.Language == PaperLanguage.Hungarian ? _hungarian : _english;
+        var layout = _typesetter.Layout(document, hyphenator, cancellationToken);
+        foreach (var warning in layout.Warnings)
+            context.Warning(warning.SourceLine, RenderCodes.LayoutCompromise, warning.Message);
+
+        var metadata = perspective.Metadata;
+        var pdf = _painter.Paint(layout, new PdfMetadata(
+            metadata.Title,
+            metadata.Authors.Select(a => a.Name).ToList(),
+            DocumentBuilder.PlainText(metadata.Abstract),
+            metadata.Keywords,
+            metadata.Language.Bcp47(),
+            metadata.Date), cancellationToken);
+        return new RenderResult(pdf, layout.Pages.Count, context.Diagnostics);
+    }
+
+    private static LiangHyphenator LoadPatterns(string templatesDirectory, string file)
+    {
+        using var reader = new StreamReader(Path.Combine(templatesDirectory, "hyphenation", file));
+        return LiangHyphenator.Load(reader);
+    }
 }
 
 /// <summary>The PDF (null when errors stopped the render), its page count, and the warnings and errors met.</summary>

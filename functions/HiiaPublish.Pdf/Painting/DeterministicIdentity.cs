@@ -63,7 +63,9 @@ internal static class DeterministicIdentity
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string s) => hash.AppendData(Encoding.UTF8.GetBytes(s + "\u0001"));
-        Add(metadata.ToString());
+        Add(metadata.Title); Add(metadata.Subject); Add(metadata.Language); Add(metadata.Creator);
+        Add(metadata.Date.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Add(string.Join("\u0002", metadata.Authors)); Add(string.Join("\u0002", metadata.Keywords));
         foreach (var page in layout.Pages)
         {
             Add(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
