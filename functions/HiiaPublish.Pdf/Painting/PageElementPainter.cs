@@ -14,6 +14,27 @@ internal sealed class PageElementPainter(
     Dictionary<(string, bool, bool, double), XFont> fonts,
     IReadOnlyDictionary<string, (string Id, int Page, double X, double Y)> anchors)
 {
+    /// <summary>
+    /// One link can span lines (a long URL wrapped). Its pieces on a page become one annotation whose
+    /// QuadPoints cover each piece, so a reader's software sees one link per URL, not one per line.
+    /// </summary>
+    public void DrawAll(IReadOnlyList<PageElement> elements)
+    {
+        var groups = elements.OfType<LinkElement>()
+            .GroupBy(l => (l.Target, l.Structure.ElementId))
+            .ToDictionary(g => g.First(), g => g.Select(l => l.Area).ToList());
+        foreach (var element in elements)
+        {
+            if (element is LinkElement link)
+            {
+                if (groups.TryGetValue(link, out var areas))
+                    AddLink(link, areas);
+                continue;
+            }
+            Draw(element);
+        }
+    }
+
     public void Draw(PageElement element)
     {
         var bounds = Bounds(element);
@@ -42,9 +63,6 @@ internal sealed class PageElementPainter(
             case ImageElement image:
                 DrawImage(image);
                 break;
-            case LinkElement link:
-                AddLink(link);
-                break;
         }
     }
 
@@ -69,11 +87,15 @@ internal sealed class PageElementPainter(
         gfx.DrawImage(picture, image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height);
     }
 
-    private void AddLink(LinkElement link)
+    private void AddLink(LinkElement link, List<Rect> areas)
     {
         // Annotations use PDF user space: origin at the bottom-left, y upward.
         var height = page.Height.Point;
-        var rect = new PdfRectangle(new XPoint(link.Area.X, height - link.Area.Bottom), new XPoint(link.Area.Right, height - link.Area.Y));
+        var left = areas.Min(a => a.X);
+        var right = areas.Max(a => a.Right);
+        var top = areas.Min(a => a.Y);
+        var bottom = areas.Max(a => a.Bottom);
+        var rect = new PdfRectangle(new XPoint(left, height - bottom), new XPoint(right, height - top));
         PdfLinkAnnotation? annotation = link.Target switch
         {
             ExternalLink external => PdfLinkAnnotation.CreateWebLink(rect, external.Uri),
@@ -83,6 +105,14 @@ internal sealed class PageElementPainter(
         };
         if (annotation is null)
             return;
+        if (areas.Count > 1)
+        {
+            var quads = new PdfArray(page.Owner);
+            foreach (var a in areas)
+                foreach (var v in new[] { a.X, height - a.Y, a.Right, height - a.Y, a.X, height - a.Bottom, a.Right, height - a.Bottom })
+                    quads.Elements.Add(new PdfReal(v));
+            annotation.Elements.SetObject("/QuadPoints", quads);
+        }
         // Link annotations have no border in print; the text's colour shows it is a link.
         annotation.Elements.SetObject("/Border", new PdfArray(page.Owner, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
         var description = link.Target is ExternalLink e ? e.Uri : "Go to note";

@@ -38,8 +38,7 @@ public sealed class PdfPainter : IPagePainter
             page.Height = XUnit.FromPoint(laidOut.Height);
             using var gfx = XGraphics.FromPdfPage(page);
             var painter = new PageElementPainter(gfx, page, tagger, fonts, anchors);
-            foreach (var element in laidOut.Elements)
-                painter.Draw(element);
+            painter.DrawAll(laidOut.Elements);
         }
         tagger.CloseAll();
 
