@@ -21,9 +21,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FrontMatterTooLarge = Error("HP0005", "Front matter too large",
         "The front matter is {0:N0} bytes, more than the limit of {1:N0} bytes; keep only the paper's fields there.");
 
+    public static readonly DiagnosticDescriptor FileUnreadable = Error("HP0045", "File cannot be read",
+        "The file cannot be read ({0}); check that it exists and that you may read it.");
+
     // YAML structure.
     public static readonly DiagnosticDescriptor YamlSyntax = Error("HP0006", "Front matter is not valid YAML",
-        "The front matter cannot be read: {0} Check indentation, colons and quotes around this point.");
+        "The front matter cannot be read: {0} Check indentation, colons and quotes here; a value that contains ': ' or starts with a sign such as [ {{ & * ! | > ' \" % @ must be in quotes.");
     public static readonly DiagnosticDescriptor YamlAnchorOrAlias = Error("HP0007", "YAML anchor or alias",
         "YAML anchors (&name) and aliases (*name) are not allowed; write the value out in full.");
     public static readonly DiagnosticDescriptor YamlTag = Error("HP0008", "YAML tag",
@@ -107,7 +110,7 @@ public static class DiagnosticCatalog
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge,
+        FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
         YamlSyntax, YamlAnchorOrAlias, YamlTag, YamlMergeKey, YamlTooDeep, DuplicateField,
         MissingField, EmptyField, WrongType, UnknownField, InvalidDate, UnknownLanguage, BadSlug, NoSlugFromTitle,
         AbstractNotOneParagraph, AbstractContent, CoverWithoutAlt,

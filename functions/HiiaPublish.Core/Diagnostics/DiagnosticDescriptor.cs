@@ -9,5 +9,5 @@ namespace HiiaPublish.Core.Diagnostics;
 public sealed record DiagnosticDescriptor(string Code, Severity Severity, string Title, string MessageTemplate)
 {
     public string FormatMessage(params object?[] arguments) =>
-        arguments.Length == 0 ? MessageTemplate : string.Format(CultureInfo.InvariantCulture, MessageTemplate, arguments);
+        string.Format(CultureInfo.InvariantCulture, MessageTemplate, arguments);
 }

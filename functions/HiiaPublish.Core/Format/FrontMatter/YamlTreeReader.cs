@@ -84,7 +84,7 @@ internal sealed class YamlTreeReader
         if (current is NodeEvent node)
         {
             if (!node.Anchor.IsEmpty) _diagnostics.Report(DiagnosticCatalog.YamlAnchorOrAlias, At(node.Start.Index));
-            if (!node.Tag.IsEmpty) _diagnostics.Report(DiagnosticCatalog.YamlTag, At(node.Start.Index), node.Tag.ToString());
+            if (!node.Tag.IsEmpty) _diagnostics.Report(DiagnosticCatalog.YamlTag, At(node.Start.Index), ShortTag(node.Tag.ToString()));
         }
 
         switch (current)
@@ -153,6 +153,10 @@ internal sealed class YamlTreeReader
         }
         return new YamlMapping(Offset(start.Start.Index), entries);
     }
+
+    // YamlDotNet expands '!!str' to its full URI; editors wrote the short form.
+    private static string ShortTag(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
 
     private void ReportSyntax(string reason, long index)
     {
