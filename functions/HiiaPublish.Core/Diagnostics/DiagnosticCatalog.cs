@@ -64,7 +64,7 @@ public static class DiagnosticCatalog
 
     // Images (cover and figures).
     public static readonly DiagnosticDescriptor RemoteImage = Error("HP0023", "Remote image",
-        "The image '{0}' is on the network; it is never fetched. Save the image beside the draft and give its file name.");
+        "The image '{0}' is an address, not a file beside the draft, and images are never fetched; save the image beside the draft and give its file name.");
     public static readonly DiagnosticDescriptor BadImagePath = Error("HP0024", "Bad image path",
         "The image path '{0}' {1}; give a file name relative to the draft's folder, with '/' between folders.");
     public static readonly DiagnosticDescriptor UnsupportedImageType = Error("HP0025", "Unsupported image type",

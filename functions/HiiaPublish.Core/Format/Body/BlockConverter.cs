@@ -35,7 +35,7 @@ internal sealed partial class BlockConverter
         _typographer = typographer;
         _maxNestingDepth = maxNestingDepth;
         _bodyInlines = new InlineConverter(typographer, diagnostics, locate.Of, InlineMode.Body, numbering);
-        _footnoteInlines = new InlineConverter(typographer, diagnostics, locate.Of, InlineMode.Footnote);
+        _footnoteInlines = new InlineConverter(typographer, diagnostics, locate.Of, InlineMode.Footnote, numbering);
     }
 
     private readonly record struct Place(int Depth, bool TopLevel, InlineMode Mode)

@@ -42,18 +42,6 @@ internal static class BodyReader
     private static EquatableList<ModelFootnote> ReadFootnotes(MarkdownDocument document, BlockConverter converter,
         FootnoteNumbering numbering, SourceLocator locate, DiagnosticBag diagnostics)
     {
-        // Markdig keeps only the first of two definitions with one label, and drops unreferenced notes
-        // from its footnote group; the list of definitions still has them all.
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var definition in document.Descendants<FootnoteLinkReferenceDefinition>())
-        {
-            var label = FootnoteLabels.OfDefinition(definition.Label);
-            var at = locate.StartOfLine(definition.Line);
-            if (firstLine.TryGetValue(label, out var line)) diagnostics.Report(DiagnosticCatalog.FootnoteDuplicate, at, label, line);
-            else if (!numbering.TryGetNumber(label, out _)) diagnostics.Report(DiagnosticCatalog.FootnoteUnused, at, label);
-            firstLine.TryAdd(label, at.Line);
-        }
-
         var footnotes = new List<ModelFootnote>();
         foreach (var footnote in document.Descendants<FootnoteGroup>().SelectMany(group => group.OfType<MarkdigFootnote>()))
         {
@@ -62,6 +50,20 @@ internal static class BodyReader
             if (numbering.TryGetNumber(label, out var number))
                 footnotes.Add(new ModelFootnote(number, label, converter.ConvertFootnote(footnote), locate.StartOfLine(footnote.Line).Line));
         }
+
+        // Checked after the notes are read, as they may name each other. Markdig keeps only the first of
+        // two definitions with one label and drops unreferenced notes from its group; the list of
+        // definitions still has them all.
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var definition in document.Descendants<FootnoteLinkReferenceDefinition>())
+        {
+            var label = FootnoteLabels.OfDefinition(definition.Label);
+            var at = locate.StartOfLine(definition.Line);
+            if (firstLine.TryGetValue(label, out var line)) diagnostics.Report(DiagnosticCatalog.FootnoteDuplicate, at, label, line);
+            else if (!numbering.IsReferenced(label)) diagnostics.Report(DiagnosticCatalog.FootnoteUnused, at, label);
+            firstLine.TryAdd(label, at.Line);
+        }
+
         return footnotes.OrderBy(footnote => footnote.Number).ToEquatableList();
     }
 }

@@ -4,6 +4,7 @@ namespace HiiaPublish.Core.Format.Body;
 internal sealed class FootnoteNumbering
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _referencedFromNotes = new(StringComparer.Ordinal);
 
     public int NumberOf(string label)
     {
@@ -14,6 +15,11 @@ internal sealed class FootnoteNumbering
         }
         return number;
     }
+
+    /// <summary>A reference inside another note: refused, but the note it names is not "never referenced".</summary>
+    public void NoteReferencedFromNote(string label) => _referencedFromNotes.Add(label);
+
+    public bool IsReferenced(string label) => _numbers.ContainsKey(label) || _referencedFromNotes.Contains(label);
 
     public bool TryGetNumber(string label, out int number) => _numbers.TryGetValue(label, out number);
 }

@@ -147,7 +147,10 @@ internal sealed partial class InlineConverter
             _previous = '1';
         }
         else if (_mode == InlineMode.Footnote)
+        {
             _diagnostics.Report(DiagnosticCatalog.FootnoteInFootnote, _locate(footnoteLink));
+            _numbering?.NoteReferencedFromNote(FootnoteLabels.Of(footnoteLink.Footnote));
+        }
         else
             _diagnostics.Report(DiagnosticCatalog.AbstractContent, _locate(footnoteLink), "footnote reference");
     }
