@@ -9,7 +9,8 @@ public static class CommandLine
     public const int InputHasErrors = 1;
     public const int Usage = 2;
 
-    private static readonly ICommand[] Commands = [];
+    // Each command is one class; adding one is adding it here.
+    private static readonly ICommand[] Commands = [new CheckCommand()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -1,4 +1,10 @@
+using System.Text;
+using HiiaPublish.Core.Common;
 using HiiaPublish.Core.Diagnostics;
+using HiiaPublish.Core.Format.Body;
+using HiiaPublish.Core.Format.FrontMatter;
+using HiiaPublish.Core.Format.Images;
+using HiiaPublish.Core.Format.Reading;
 
 namespace HiiaPublish.Core.Format;
 
@@ -9,27 +15,51 @@ namespace HiiaPublish.Core.Format;
 /// </summary>
 public sealed class PerspectiveParser
 {
-    public PerspectiveParser(PerspectiveParserOptions? options = null) => Options = options ?? new PerspectiveParserOptions();
+    private readonly MarkdownReader _markdown;
+
+    public PerspectiveParser(PerspectiveParserOptions? options = null)
+    {
+        Options = options ?? new PerspectiveParserOptions();
+        _markdown = new MarkdownReader(Options.MaxNestingDepth);
+    }
 
     public PerspectiveParserOptions Options { get; }
 
-    public ParseResult Parse(DraftSource source) => throw new NotImplementedException("issue 2: the parser");
-}
+    public ParseResult Parse(DraftSource source)
+    {
+        var diagnostics = new DiagnosticBag(source.FilePath);
+        var perspective = Read(source, diagnostics);
+        return new ParseResult(diagnostics.HasErrors ? null : perspective, diagnostics.ToSortedList());
+    }
 
-public sealed record PerspectiveParserOptions
-{
-    /// <summary>Largest draft accepted, in bytes (2 MB by default).</summary>
-    public long MaxFileBytes { get; init; } = 2 * 1024 * 1024;
-    /// <summary>Deepest nesting of quotes and lists accepted in the body.</summary>
-    public int MaxNestingDepth { get; init; } = 16;
-    /// <summary>Series name used when the front matter names none.</summary>
-    public string DefaultSeries { get; init; } = "HIIA Perspective";
-}
+    private Perspective? Read(DraftSource source, DiagnosticBag diagnostics)
+    {
+        var text = DraftDecoder.Decode(source.Content, Options.MaxFileBytes, diagnostics);
+        if (text is null) return null;
 
-/// <summary>A draft as uploaded: its display path, raw bytes, and the files beside it (images).</summary>
-public sealed record DraftSource(string FilePath, byte[] Content, IDraftAssets Assets);
+        var sourceText = new SourceText(text);
+        var images = new ImageChecker(source.Assets, diagnostics);
+        var frontMatter = FrontMatterSplitter.Split(sourceText, diagnostics);
+        if (frontMatter is null && diagnostics.HasErrors && sourceText.LineText(1).TrimEnd() == "---")
+            return null; // Never closed: everything after it is front matter gone wrong, not body.
 
-public sealed record ParseResult(Perspective? Perspective, IReadOnlyList<Diagnostic> Diagnostics)
-{
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+        var metadata = frontMatter is null ? new MetadataResult(null, PaperLanguage.English) : ReadMetadata(sourceText, frontMatter, images, diagnostics);
+        var body = BodyReader.Read(_markdown, sourceText, frontMatter?.BodyStart ?? 0, metadata.Language, images,
+            Options.MaxNestingDepth, diagnostics);
+        return metadata.Metadata is null ? null : new Perspective(metadata.Metadata, body.Blocks, body.Footnotes);
+    }
+
+    private MetadataResult ReadMetadata(SourceText source, FrontMatterSection section, ImageChecker images, DiagnosticBag diagnostics)
+    {
+        var noMetadata = new MetadataResult(null, PaperLanguage.English);
+        var bytes = Encoding.UTF8.GetByteCount(source.Text.AsSpan(section.YamlStart, section.YamlEnd - section.YamlStart));
+        if (bytes > Options.MaxFrontMatterBytes)
+        {
+            diagnostics.Report(DiagnosticCatalog.FrontMatterTooLarge, source.PositionOf(section.YamlStart), bytes, Options.MaxFrontMatterBytes);
+            return noMetadata;
+        }
+
+        var root = YamlTreeReader.Read(source, section.YamlStart, section.YamlEnd, diagnostics);
+        return root is null ? noMetadata : new MetadataReader(source, diagnostics, images, _markdown, Options).Read(root);
+    }
 }

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HiiaPublish.Core.Diagnostics;
+
+namespace HiiaPublish.Cli.Commands;
+
+/// <summary>The diagnostics of one checked file.</summary>
+internal sealed record FileReport(string File, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+}
+
+/// <summary>Writes the report of `hiia check` for people (lines and a summary) or machines (JSON).</summary>
+internal static class CheckReportWriter
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // The document goes to a terminal or a CI tool, never into HTML, so accented names may stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Text(IReadOnlyList<FileReport> reports)
+    {
+        var text = new StringBuilder();
+        foreach (var diagnostic in reports.SelectMany(report => report.Diagnostics))
+            text.Append(diagnostic).Append('\n');
+        text.Append(Summary(reports)).Append('\n');
+        return text.ToString();
+    }
+
+    public static string Json(IReadOnlyList<FileReport> reports)
+    {
+        var document = new
+        {
+            Files = reports.Select(report => new
+            {
+                report.File,
+                report.Errors,
+                report.Warnings,
+                Diagnostics = report.Diagnostics.Select(d => new
+                {
+                    d.File,
+                    d.Line,
+                    d.Column,
+                    d.Code,
+                    Severity = d.Severity == Severity.Error ? "error" : "warning",
+                    d.Message,
+                    d.Field,
+                }),
+            }),
+            Summary = new { Files = reports.Count, Errors = reports.Sum(r => r.Errors), Warnings = reports.Sum(r => r.Warnings) },
+        };
+        return JsonSerializer.Serialize(document, JsonOptions) + "\n";
+    }
+
+    public static string Summary(IReadOnlyList<FileReport> reports) =>
+        $"{Count(reports.Count, "file")} checked: {Count(reports.Sum(r => r.Errors), "error")}, {Count(reports.Sum(r => r.Warnings), "warning")}";
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}

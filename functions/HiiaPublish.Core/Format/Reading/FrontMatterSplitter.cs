@@ -1,0 +1,41 @@
+using HiiaPublish.Core.Common;
+using HiiaPublish.Core.Diagnostics;
+
+namespace HiiaPublish.Core.Format.Reading;
+
+/// <summary>Where the front matter's YAML lies (character offsets) and where the body starts.</summary>
+internal sealed record FrontMatterSection(int YamlStart, int YamlEnd, int BodyStart);
+
+/// <summary>
+/// Finds the front matter between a first line '---' and the next line '---' or '...'. Done by hand
+/// rather than by Markdig's extension, which misses an empty front matter and cannot say where an
+/// unclosed one began.
+/// </summary>
+internal static class FrontMatterSplitter
+{
+    /// <summary>The section; null with a diagnostic when it is missing or never closed.</summary>
+    public static FrontMatterSection? Split(SourceText source, DiagnosticBag diagnostics)
+    {
+        if (!IsFence(source.LineText(1), allowDots: false))
+        {
+            diagnostics.Report(DiagnosticCatalog.MissingFrontMatter, SourcePosition.Start);
+            return null;
+        }
+
+        for (var line = 2; line <= source.LineCount; line++)
+        {
+            if (!IsFence(source.LineText(line), allowDots: true)) continue;
+            var bodyStart = line < source.LineCount ? source.LineStart(line + 1) : source.Text.Length;
+            return new FrontMatterSection(source.LineStart(2), source.LineStart(line), bodyStart);
+        }
+
+        diagnostics.Report(DiagnosticCatalog.UnclosedFrontMatter, SourcePosition.Start);
+        return null;
+    }
+
+    private static bool IsFence(string line, bool allowDots)
+    {
+        var trimmed = line.TrimEnd(' ', '\t');
+        return trimmed == "---" || (allowDots && trimmed == "...");
+    }
+}
