@@ -43,15 +43,15 @@ public sealed class RenderCommand : ICommand
         if (isFolder && output is null)
             return Usage(stderr, "rendering a folder needs -o OUTDIR.");
 
-        var files = isFolder ? DraftFiles.Under(input) : [input];
+        var files = DraftFinder.Find([input], Directory.GetCurrentDirectory());
         var renderer = new PerspectiveRenderer(TemplatesLocator.Find());
         var parser = new PerspectiveParser();
         var failed = 0;
         foreach (var file in files)
         {
             var target = isFolder
-                ? Path.Combine(output!, Path.ChangeExtension(Path.GetFileName(file), ".pdf"))
-                : output ?? Path.ChangeExtension(file, ".pdf");
+                ? Path.Combine(output!, Path.ChangeExtension(Path.GetFileName(file.FullPath), ".pdf"))
+                : output ?? Path.ChangeExtension(file.FullPath, ".pdf");
             if (!RenderOne(file, target, parser, renderer, stdout))
                 failed++;
         }
@@ -60,12 +60,11 @@ public sealed class RenderCommand : ICommand
         return Task.FromResult(failed > 0 ? CommandLine.InputHasErrors : CommandLine.Ok);
     }
 
-    private static bool RenderOne(string file, string target, PerspectiveParser parser, PerspectiveRenderer renderer, TextWriter stdout)
+    private static bool RenderOne(DraftFile file, string target, PerspectiveParser parser, PerspectiveRenderer renderer, TextWriter stdout)
     {
-        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
-        var assets = new FolderDraftAssets(folder);
-        var parsed = parser.Parse(new DraftSource(display, File.ReadAllBytes(file), assets));
+        var display = file.DisplayPath;
+        var assets = new FolderDraftAssets(Path.GetDirectoryName(file.FullPath)!);
+        var parsed = parser.Parse(new DraftSource(display, File.ReadAllBytes(file.FullPath), assets));
         var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
         RenderResult? rendered = null;
         if (parsed.Perspective is { } perspective && !parsed.HasErrors)
