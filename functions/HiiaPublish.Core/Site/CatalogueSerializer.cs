@@ -24,6 +24,9 @@ public static class CatalogueSerializer
     public static byte[] Serialize(Catalogue catalogue) =>
         JsonSerializer.SerializeToUtf8Bytes(new CatalogueFile(FormatVersion, catalogue.Entries), Options);
 
+    /// <summary>One entry's bytes, to tell whether two entries say the same thing.</summary>
+    public static byte[] SerializeEntry(CatalogueEntry entry) => JsonSerializer.SerializeToUtf8Bytes(entry, Options);
+
     /// <summary>Throws <see cref="InvalidDataException"/> when the stored catalogue is not one we wrote.</summary>
     public static Catalogue Deserialize(byte[] json)
     {
