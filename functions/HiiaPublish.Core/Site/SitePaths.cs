@@ -39,7 +39,15 @@ public static class SitePaths
     /// <summary>"../" once per folder between <paramref name="fromPath"/> and the site root.</summary>
     public static string RootPrefix(string fromPath) => string.Concat(Enumerable.Repeat("../", fromPath.Count(c => c == '/')));
 
-    public static string Relative(string fromPath, string toPath) => RootPrefix(fromPath) + toPath;
+    /// <summary>The shortest relative link from the page at <paramref name="fromPath"/> to <paramref name="toPath"/>.</summary>
+    public static string Relative(string fromPath, string toPath)
+    {
+        var fromFolders = fromPath.Split('/')[..^1];
+        var toParts = toPath.Split('/');
+        var shared = 0;
+        while (shared < fromFolders.Length && shared < toParts.Length - 1 && fromFolders[shared] == toParts[shared]) shared++;
+        return string.Concat(Enumerable.Repeat("../", fromFolders.Length - shared)) + string.Join('/', toParts[shared..]);
+    }
 
     /// <summary>The public URL of a path; index.html is dropped because the static site serves folders by it.</summary>
     public static string Absolute(string baseUrl, string path) =>
