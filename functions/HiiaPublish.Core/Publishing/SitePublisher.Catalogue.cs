@@ -77,10 +77,11 @@ public sealed partial class SitePublisher
     {
         for (var round = 1; round <= _options.MaxListingRounds; round++)
         {
-            var listings = site.RenderListings(stored.Catalogue).ToArray();
+            var listings = site.PlanListings(stored.Catalogue);
+            // Rendering and writing in the same parallel loop keeps both cores busy and the storage round trips overlapped.
             await Parallel.ForEachAsync(listings,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelWrites, CancellationToken = cancellationToken },
-                async (file, _) => await writer.WriteIfChangedAsync(file.Path, file.Content, SiteObjectPolicy.Listing(file.Path)));
+                async (file, _) => await writer.WriteIfChangedAsync(file.Path, file.Render(), SiteObjectPolicy.Listing(file.Path)));
             await writer.WriteIfChangedAsync(SitePaths.Feed, site.RenderFeed(stored.Catalogue), SiteObjectPolicy.Listing(SitePaths.Feed));
             await writer.WriteIfChangedAsync(SitePaths.Sitemap, site.RenderSitemap(stored.Catalogue, listings.Select(l => l.Path)),
                 SiteObjectPolicy.Listing(SitePaths.Sitemap));

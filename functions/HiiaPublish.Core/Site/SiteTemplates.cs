@@ -32,6 +32,10 @@ public sealed class SiteTemplates
         [SiteTemplate.StyleSheet] = "site.css",
     };
 
+    // Building Scriban's built-in functions (html.escape, array.join, …) costs more than rendering a small page,
+    // so one read-only set is shared by every render; templates can read it but never assign into it.
+    private static readonly ScriptObject Builtins = CreateBuiltins();
+
     private readonly IReadOnlyDictionary<SiteTemplate, Template> _templates;
 
     private SiteTemplates(IReadOnlyDictionary<SiteTemplate, Template> templates) => _templates = templates;
@@ -53,7 +57,7 @@ public sealed class SiteTemplates
 
     public string Render(SiteTemplate which, ScriptObject model)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
@@ -67,5 +71,12 @@ public sealed class SiteTemplates
         };
         context.PushGlobal(model);
         return _templates[which].Render(context);
+    }
+
+    private static ScriptObject CreateBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.IsReadOnly = true;
+        return builtins;
     }
 }
