@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
 # Installs, once, what the project needs beyond the .NET SDK and node: Debian's poppler-utils
-# (PDF pages to PNG for a person to look at). Safe to run again; does nothing when all is there.
+# (PDF pages to PNG for a person to look at) and chromium (site screenshots), and the Azurite
+# storage emulator into .tools/azurite (the site tests start it). Safe to run again; does nothing
+# when all is there.
 set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 need=()
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# Pinned so every machine runs the emulator the tests were written against.
+azurite_version="3.37.0"
+azurite_dir="$root/.tools/azurite"
+if [ ! -x "$azurite_dir/node_modules/.bin/azurite" ]; then
+  mkdir -p "$azurite_dir"
+  npm install --prefix "$azurite_dir" --no-audit --no-fund --silent "azurite@$azurite_version" >/dev/null
 fi

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using HiiaPublish.Azure.Storage;
+using HiiaPublish.Core.Branding;
+using HiiaPublish.Core.Diagnostics;
+using HiiaPublish.Core.Format;
+using HiiaPublish.Core.Publishing;
+using HiiaPublish.Core.Rendering;
+using HiiaPublish.Core.Site;
+using HiiaPublish.Core.Storage;
+
+namespace HiiaPublish.Cli.Commands;
+
+/// <summary>
+/// `hiia publish FILE|FOLDER (--site DIR | --storage CONNECTION_STRING | --account-url URL)`: checks, renders
+/// and publishes each draft, then says where to open the site. Parser, renderer and clock are injectable so
+/// the command can be tested without the PDF renderer.
+/// </summary>
+public sealed class PublishCommand(
+    Func<DraftSource, ParseResult>? parse = null,
+    Func<Perspective, IDraftAssets, string, RenderResult>? render = null,
+    TimeProvider? time = null) : ICommand
+{
+    private readonly Func<DraftSource, ParseResult> _parse = parse ?? new PerspectiveParser().Parse;
+    private readonly Func<Perspective, IDraftAssets, string, RenderResult> _render =
+        render ?? ((perspective, assets, file) => new PerspectiveRenderer().Render(perspective, assets, file));
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public string Name => "publish";
+    public string Summary => "Publish drafts to the web site: a local folder (--site) or Azure ($web).";
+
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args is ["-h" or "--help"])
+        {
+            WriteHelp(stdout);
+            return CommandLine.Ok;
+        }
+        var options = PublishCommandOptions.Parse(args, out var usageError);
+        if (options is null)
+        {
+            stderr.WriteLine($"hiia publish: {usageError}");
+            WriteHelp(stderr);
+            return CommandLine.Usage;
+        }
+
+        var drafts = options.DraftFiles();
+        if (drafts.Count == 0)
+        {
+            stderr.WriteLine($"hiia publish: no draft (*.md) found at '{options.Input}'.");
+            return CommandLine.InputHasErrors;
+        }
+
+        var store = OpenStore(options);
+        var publisher = new SitePublisher(SiteRenderer.Load(TemplatesLocator.Find()));
+        var failed = false;
+        foreach (var draft in drafts)
+            failed |= !await PublishOneAsync(draft, publisher, store, stdout, stderr);
+
+        WhereToOpen(options, store, stdout);
+        return failed ? CommandLine.InputHasErrors : CommandLine.Ok;
+    }
+
+    private async Task<bool> PublishOneAsync(string draft, SitePublisher publisher, ISiteStore store, TextWriter stdout, TextWriter stderr)
+    {
+        var source = await File.ReadAllBytesAsync(draft);
+        var assets = new DraftFolderAssets(Path.GetDirectoryName(Path.GetFullPath(draft))!);
+        var parsed = _parse(new DraftSource(draft, source, assets));
+        Print(parsed.Diagnostics, stderr);
+        if (parsed.HasErrors || parsed.Perspective is null) return false;
+
+        RenderResult rendered;
+        try
+        {
+            rendered = _render(parsed.Perspective, assets, draft);
+        }
+        catch (NotImplementedException)
+        {
+            stderr.WriteLine($"{draft}: this build of hiia cannot render PDFs yet, so nothing was published.");
+            return false;
+        }
+        Print(rendered.Diagnostics, stderr);
+        if (rendered.HasErrors || rendered.Pdf is null) return false;
+
+        var revision = Convert.ToHexStringLower(SHA256.HashData(source));
+        var request = PublicationRequest.FromDraft(parsed.Perspective, rendered.Pdf, rendered.PageCount, revision,
+            _time.GetUtcNow(), assets, draft);
+        var result = await publisher.PublishAsync(request, store, CancellationToken.None);
+        Print(result.Diagnostics, stderr);
+        if (!result.Published) return false;
+        stdout.WriteLine($"{draft}: {Describe(result.Outcome)} as {result.Entry!.LandingPath} ({result.WrittenPaths.Count} files written).");
+        return true;
+    }
+
+    private static ISiteStore OpenStore(PublishCommandOptions options) =>
+        options.SiteFolder is not null ? new LocalFolderSiteStore(options.SiteFolder)
+        : options.ConnectionString is not null ? BlobSiteStore.FromConnectionString(options.ConnectionString)
+        : BlobSiteStore.FromAccountUrl(options.AccountUrl!);
+
+    private static void WhereToOpen(PublishCommandOptions options, ISiteStore store, TextWriter stdout)
+    {
+        if (store is LocalFolderSiteStore folder)
+            stdout.WriteLine($"Open {new Uri(folder.FullPathOf(SitePaths.ListingPage(null, 1))).AbsoluteUri} in a browser.");
+        else
+            stdout.WriteLine("Published to the $web container: open the storage account's static website address (its primary web endpoint).");
+    }
+
+    private static string Describe(PublishOutcome outcome) => outcome switch
+    {
+        PublishOutcome.FirstPublication => "published",
+        PublishOutcome.Correction => "corrected",
+        _ => "already published, site brought up to date",
+    };
+
+    private static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter stderr)
+    {
+        foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic);
+    }
+
+    private static void WriteHelp(TextWriter writer)
+    {
+        writer.WriteLine("Usage: hiia publish FILE|FOLDER (--site DIR | --storage CONNECTION_STRING | --account-url URL)");
+        writer.WriteLine("  --site DIR             publish into a folder that opens from disk in a browser");
+        writer.WriteLine("  --storage CONNECTION   publish into the $web container of a storage account (e.g. Azurite)");
+        writer.WriteLine("  --account-url URL      the same, signing in with DefaultAzureCredential");
+    }
+}
+
+/// <summary>The parsed command line of `hiia publish`: the input and exactly one destination.</summary>
+public sealed record PublishCommandOptions(string Input, string? SiteFolder, string? ConnectionString, Uri? AccountUrl)
+{
+    public static PublishCommandOptions? Parse(IReadOnlyList<string> args, out string error)
+    {
+        string? input = null, site = null, storage = null, accountUrl = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "--site" or "--storage" or "--account-url")
+            {
+                if (i + 1 >= args.Count) { error = $"{arg} needs a value."; return null; }
+                var value = args[++i];
+                if (arg == "--site") site = value;
+                else if (arg == "--storage") storage = value;
+                else accountUrl = value;
+            }
+            else if (arg.StartsWith("--", StringComparison.Ordinal)) { error = $"unknown option '{arg}'."; return null; }
+            else if (input is null) input = arg;
+            else { error = $"give one FILE or FOLDER, not also '{arg}'."; return null; }
+        }
+        error = "";
+        if (input is null) { error = "say which draft file or folder to publish."; return null; }
+        if (new[] { site, storage, accountUrl }.Count(v => v is not null) != 1)
+        {
+            error = "say where to publish: exactly one of --site DIR, --storage CONNECTION_STRING or --account-url URL.";
+            return null;
+        }
+        Uri? url = null;
+        if (accountUrl is not null && (!Uri.TryCreate(accountUrl, UriKind.Absolute, out url) || url.Scheme != Uri.UriSchemeHttps))
+        {
+            error = $"--account-url must be an https address such as https://ACCOUNT.blob.core.windows.net, not '{accountUrl}'.";
+            return null;
+        }
+        return new PublishCommandOptions(input, site, storage, url);
+    }
+
+    /// <summary>The input file, or every *.md under the input folder in ordinal order.</summary>
+    public IReadOnlyList<string> DraftFiles() =>
+        File.Exists(Input) ? [Input]
+        : Directory.Exists(Input) ? Directory.GetFiles(Input, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
+        : [];
+}

@@ -1,0 +1,78 @@
+using HiiaPublish.Cli;
+using HiiaPublish.Cli.Commands;
+using HiiaPublish.Core.Diagnostics;
+using HiiaPublish.Core.Format;
+using HiiaPublish.Core.Rendering;
+using HiiaPublish.Site.Tests.Support;
+
+namespace HiiaPublish.Site.Tests;
+
+public sealed class PublishCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("hiia-publish-cmd-");
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    [Theory]
+    [InlineData(new[] { "draft.md" }, "say where to publish")]
+    [InlineData(new[] { "draft.md", "--site", "a", "--storage", "b" }, "exactly one of")]
+    [InlineData(new[] { "--site", "a" }, "which draft")]
+    [InlineData(new[] { "draft.md", "--site" }, "--site needs a value")]
+    [InlineData(new[] { "draft.md", "--account-url", "http://insecure.example" }, "https address")]
+    [InlineData(new[] { "draft.md", "--bogus", "x" }, "unknown option")]
+    public void BadArguments_AreExplained(string[] args, string expected)
+    {
+        Assert.Null(PublishCommandOptions.Parse(args, out var error));
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void AccountUrl_IsParsed()
+    {
+        var options = PublishCommandOptions.Parse(["drafts", "--account-url", "https://acct.blob.core.windows.net"], out _)!;
+        Assert.Equal(new Uri("https://acct.blob.core.windows.net"), options.AccountUrl);
+    }
+
+    [Fact]
+    public async Task PublishIntoAFolder_WritesTheSite_AndSaysWhereToOpenIt()
+    {
+        var drafts = Directory.CreateDirectory(Path.Combine(_work.FullName, "drafts"));
+        await File.WriteAllTextAsync(Path.Combine(drafts.FullName, "open-war.md"), "---\ntitle: x\n---\nbody");
+        var site = Path.Combine(_work.FullName, "site");
+        var command = new PublishCommand(
+            parse: source => new ParseResult(TestPapers.Paper(), []),
+            render: (_, _, _) => new RenderResult(TestPapers.FakePdf("cli"), 3, []),
+            time: new FixedTime(TestPapers.Noon));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = await command.RunAsync([drafts.FullName, "--site", site], stdout, stderr);
+
+        Assert.Equal(CommandLine.Ok, exit);
+        Assert.Equal("", stderr.ToString());
+        Assert.True(File.Exists(Path.Combine(site, "perspectives", "2026", "open-war", "index.html")));
+        Assert.Contains($"Open {new Uri(Path.Combine(site, "index.html")).AbsoluteUri} in a browser.", stdout.ToString());
+    }
+
+    [Fact]
+    public async Task ParseErrors_StopThePublish_AndArePrintedLikeCheck()
+    {
+        var draft = Path.Combine(_work.FullName, "bad.md");
+        await File.WriteAllTextAsync(draft, "no front matter");
+        var site = Path.Combine(_work.FullName, "site");
+        var error = new Diagnostic(draft, 1, 1, "HP0001", Severity.Error, "The draft has no front matter: start it with a line of three dashes.");
+        var command = new PublishCommand(parse: _ => new ParseResult(null, [error]), render: (_, _, _) => throw new InvalidOperationException("must not render"));
+        var stderr = new StringWriter();
+
+        var exit = await command.RunAsync([draft, "--site", site], new StringWriter(), stderr);
+
+        Assert.Equal(CommandLine.InputHasErrors, exit);
+        Assert.Contains($"{draft}(1,1): error HP0001: The draft has no front matter", stderr.ToString());
+        Assert.False(File.Exists(Path.Combine(site, "index.html")));
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
