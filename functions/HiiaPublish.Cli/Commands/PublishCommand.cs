@@ -22,7 +22,10 @@ public sealed class PublishCommand(
 {
     private readonly Func<DraftSource, ParseResult> _parse = parse ?? new PerspectiveParser().Parse;
     private readonly Func<Perspective, IDraftAssets, string, RenderResult> _render =
-        render ?? ((perspective, assets, file) => new PerspectiveRenderer().Render(perspective, assets, file));
+        render ?? ((perspective, assets, file) => SharedRenderer.Value.Render(perspective, assets, file));
+
+    // Fonts, patterns and templates load once per process, however many drafts are published.
+    private static readonly Lazy<PerspectiveRenderer> SharedRenderer = new(() => new PerspectiveRenderer(TemplatesLocator.Find()));
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public string Name => "publish";
@@ -63,21 +66,12 @@ public sealed class PublishCommand(
     private async Task<bool> PublishOneAsync(string draft, SitePublisher publisher, ISiteStore store, TextWriter stdout, TextWriter stderr)
     {
         var source = await File.ReadAllBytesAsync(draft);
-        var assets = new DraftFolderAssets(Path.GetDirectoryName(Path.GetFullPath(draft))!);
+        var assets = new FolderDraftAssets(Path.GetDirectoryName(Path.GetFullPath(draft))!);
         var parsed = _parse(new DraftSource(draft, source, assets));
         Print(parsed.Diagnostics, stderr);
         if (parsed.HasErrors || parsed.Perspective is null) return false;
 
-        RenderResult rendered;
-        try
-        {
-            rendered = _render(parsed.Perspective, assets, draft);
-        }
-        catch (NotImplementedException)
-        {
-            stderr.WriteLine($"{draft}: this build of hiia cannot render PDFs yet, so nothing was published.");
-            return false;
-        }
+        var rendered = _render(parsed.Perspective, assets, draft);
         Print(rendered.Diagnostics, stderr);
         if (rendered.HasErrors || rendered.Pdf is null) return false;
 
@@ -164,7 +158,7 @@ public sealed record PublishCommandOptions(string Input, string? SiteFolder, str
 
     /// <summary>The input file, or every *.md under the input folder in ordinal order.</summary>
     public IReadOnlyList<string> DraftFiles() =>
-        File.Exists(Input) ? [Input]
-        : Directory.Exists(Input) ? Directory.GetFiles(Input, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-        : [];
+        File.Exists(Input) || Directory.Exists(Input)
+            ? DraftFinder.Find([Input], Directory.GetCurrentDirectory()).Select(d => d.DisplayPath).ToArray()
+            : [];
 }
