@@ -11,8 +11,9 @@ namespace HiiaPublish.Typesetting.LineBreaking;
 internal static class ParagraphLineBreaker
 {
     // Justified passes. 200 is TeX's \tolerance: spacing a reader does not notice. 2,000 accepts visibly loose
-    // lines before giving up. The last pass adds emergency stretch of a quarter of the measure to every line, so
-    // a paragraph that cannot be justified (an unhyphenatable word, a long URL) still gets evenly loose lines.
+    // lines; 10,000 (TeX's "infinitely bad") any line that has glue to stretch. Only then does the last pass add
+    // emergency stretch of a quarter of the measure to every line, so a paragraph with a line that cannot stretch
+    // at all (an unhyphenatable word alone on it, a long URL) still gets evenly loose lines.
     private const double NormalTolerance = 200;
     private const double LooseTolerance = 2_000;
     private const double AnyTolerance = 10_000;
@@ -26,7 +27,7 @@ internal static class ParagraphLineBreaker
         var items = paragraph.Items;
         var sums = new ItemSums(items);
         BreakPass[] passes = alignment == TextAlignment.Justify
-            ? [new(NormalTolerance, 0), new(LooseTolerance, 0), new(AnyTolerance, widths.Rest * EmergencyStretchPerMeasure)]
+            ? [new(NormalTolerance, 0), new(LooseTolerance, 0), new(AnyTolerance, 0), new(AnyTolerance, widths.Rest * EmergencyStretchPerMeasure)]
             : [new(LooseTolerance, RaggedStretchEms * emSize), new(AnyTolerance, widths.Rest)];
         foreach (var pass in passes)
         {
