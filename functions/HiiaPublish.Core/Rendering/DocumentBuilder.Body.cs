@@ -9,6 +9,8 @@ internal sealed partial class DocumentBuilder
 {
     // Lists and quotations step in by this much: about three ems of body text, room for "10." markers.
     private const double IndentStep = 20;
+    // Room for a marker up to "10." in body text, with a space after it.
+    private const double MarkerHang = 16;
 
     private IEnumerable<FlowBlock> Body(Perspective perspective, CultureInfo culture, RenderContext context)
     {
@@ -106,7 +108,8 @@ internal sealed partial class DocumentBuilder
                         {
                             Tag = StructureTag.LBody,
                             Marker = new TextRun(marker, style.Body),
-                            Style = paragraph.Style with { SpaceAfter = 3 },
+                            // The marker hangs left of the text, in the step the list indents by.
+                            Style = paragraph.Style with { SpaceAfter = 3, FirstLineIndent = -MarkerHang },
                         };
                     }
                     else

@@ -49,6 +49,9 @@ internal sealed class PageScriptReader(HouseStyle style)
                 case "rule":
                     blocks.Add(new RuleBlock(48, 1.5, style.Accent) { SpaceAfter = 4 });
                     break;
+                case "rule-centred":
+                    blocks.Add(new RuleBlock(48, 1.5, style.Accent) { SpaceAfter = 4, Alignment = TextAlignment.Center });
+                    break;
                 case "cover-image":
                     if (coverImage() is { } image) blocks.Add(image);
                     break;

@@ -39,6 +39,7 @@ public sealed class PdfPainter : IPagePainter
             using var gfx = XGraphics.FromPdfPage(page);
             var painter = new PageElementPainter(gfx, page, tagger, fonts, anchors);
             painter.DrawAll(laidOut.Elements);
+            tagger.EndPage();
         }
         tagger.CloseAll();
 

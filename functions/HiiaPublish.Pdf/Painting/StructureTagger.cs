@@ -55,6 +55,12 @@ internal sealed class StructureTagger(StructureBuilder builder)
 
     public void CloseAll() => CloseDownTo(0);
 
+    /// <summary>
+    /// Marked content must end in the content stream of the page it began on. Structure elements stay
+    /// open (a paragraph continues overleaf); only the page's marked-content sequence is closed.
+    /// </summary>
+    public void EndPage() => builder.EndMarkedContentsWithId();
+
     private void CloseDownTo(int depth)
     {
         while (_open.Count > depth)

@@ -9,7 +9,7 @@ internal static class PdfReading
 {
     // Sizes of the house style (Core/Rendering/HouseStyle): 10.5 body, 12 section headings, 8 notes,
     // marks at 60 % of their text, 8.5 page numbers. A little tolerance for rounding in the content stream.
-    public const double Body = 10.5, Heading = 12, Note = 8, BodyMark = 6.3, NoteLabel = 4.8, PageNumber = 8.5;
+    public const double Body = 10.5, HeadingSize = 12, Note = 8, BodyMark = 6.3, NoteLabel = 4.8, PageNumber = 8.5;
 
     public static bool IsSize(Word word, double size) => word.Letters.All(l => Math.Abs(l.PointSize - size) < 0.05);
 
