@@ -10,8 +10,15 @@ namespace HiiaPublish.Cli.Commands;
 public sealed class CheckCommand : ICommand
 {
     private readonly PerspectiveParser _parser;
+    private readonly string? _workingDirectory;
 
-    public CheckCommand(PerspectiveParser? parser = null) => _parser = parser ?? new PerspectiveParser();
+    /// <param name="parser">The parser to use (one is built when none is given).</param>
+    /// <param name="workingDirectory">Where relative paths start and are shown from; the current directory by default.</param>
+    public CheckCommand(PerspectiveParser? parser = null, string? workingDirectory = null)
+    {
+        _parser = parser ?? new PerspectiveParser();
+        _workingDirectory = workingDirectory;
+    }
 
     public string Name => "check";
 
@@ -19,7 +26,8 @@ public sealed class CheckCommand : ICommand
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var request = CheckRequest.Parse(args, out var usageError);
+        var workingDirectory = _workingDirectory ?? Directory.GetCurrentDirectory();
+        var request = CheckRequest.Parse(args, workingDirectory, out var usageError);
         if (usageError is not null)
         {
             await stderr.WriteLineAsync($"hiia check: {usageError}");
@@ -32,7 +40,7 @@ public sealed class CheckCommand : ICommand
             return CommandLine.Ok;
         }
 
-        var files = DraftFinder.Find(request.Paths, Directory.GetCurrentDirectory());
+        var files = DraftFinder.Find(request.Paths, workingDirectory);
         var reports = files.Select(Check).ToArray();
         var output = request.Json ? CheckReportWriter.Json(reports) : CheckReportWriter.Text(reports);
         await stdout.WriteAsync(output);

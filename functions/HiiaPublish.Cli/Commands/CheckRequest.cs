@@ -4,7 +4,7 @@ namespace HiiaPublish.Cli.Commands;
 internal sealed record CheckRequest(IReadOnlyList<string> Paths, bool Json, bool ShowHelp)
 {
     /// <summary>The request, or null with the reason when the arguments are wrong.</summary>
-    public static CheckRequest? Parse(string[] args, out string? usageError)
+    public static CheckRequest? Parse(string[] args, string workingDirectory, out string? usageError)
     {
         usageError = null;
         var paths = new List<string>();
@@ -40,7 +40,8 @@ internal sealed record CheckRequest(IReadOnlyList<string> Paths, bool Json, bool
             usageError = "give at least one draft file or folder to check.";
             return null;
         }
-        var missing = paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path));
+        var missing = paths.FirstOrDefault(path =>
+            Path.GetFullPath(path, workingDirectory) is var full && !File.Exists(full) && !Directory.Exists(full));
         if (missing is not null)
         {
             usageError = $"'{missing}' does not exist (no such file or folder).";

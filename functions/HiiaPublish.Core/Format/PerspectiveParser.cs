@@ -39,9 +39,10 @@ public sealed class PerspectiveParser
 
         var sourceText = new SourceText(text);
         var images = new ImageChecker(source.Assets, diagnostics);
-        var frontMatter = FrontMatterSplitter.Split(sourceText, diagnostics);
-        if (frontMatter is null && diagnostics.HasErrors && sourceText.LineText(1).TrimEnd() == "---")
-            return null; // Never closed: everything after it is front matter gone wrong, not body.
+        var frontMatter = FrontMatterSplitter.Split(sourceText, diagnostics, out var state);
+        // Never closed: everything after the opening line is front matter gone wrong; reading it as
+        // body would only bury the one real problem under noise.
+        if (state == FrontMatterState.Unclosed) return null;
 
         var metadata = frontMatter is null ? new MetadataResult(null, PaperLanguage.English) : ReadMetadata(sourceText, frontMatter, images, diagnostics);
         var body = BodyReader.Read(_markdown, sourceText, frontMatter?.BodyStart ?? 0, metadata.Language, images,

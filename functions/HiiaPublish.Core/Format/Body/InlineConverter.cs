@@ -81,7 +81,7 @@ internal sealed partial class InlineConverter
     {
         switch (inline)
         {
-            case EmphasisInline or LinkInline { IsImage: false } when depth >= MaxInlineDepth:
+            case ContainerInline when depth >= MaxInlineDepth:
                 if (!_reportedDepth) _diagnostics.Report(DiagnosticCatalog.NestingTooDeep, _locate(inline), MaxInlineDepth);
                 _reportedDepth = true;
                 break;

@@ -6,6 +6,9 @@ namespace HiiaPublish.Core.Format.Reading;
 /// <summary>Where the front matter's YAML lies (character offsets) and where the body starts.</summary>
 internal sealed record FrontMatterSection(int YamlStart, int YamlEnd, int BodyStart);
 
+/// <summary>What the first lines held: a front matter, none at all, or one that was opened and never closed.</summary>
+internal enum FrontMatterState { Found, Missing, Unclosed }
+
 /// <summary>
 /// Finds the front matter between a first line '---' and the next line '---' or '...'. Done by hand
 /// rather than by Markdig's extension, which misses an empty front matter and cannot say where an
@@ -13,12 +16,14 @@ internal sealed record FrontMatterSection(int YamlStart, int YamlEnd, int BodySt
 /// </summary>
 internal static class FrontMatterSplitter
 {
-    /// <summary>The section; null with a diagnostic when it is missing or never closed.</summary>
-    public static FrontMatterSection? Split(SourceText source, DiagnosticBag diagnostics)
+    /// <summary>The section when found; otherwise null, with a diagnostic and the state saying why.</summary>
+    public static FrontMatterSection? Split(SourceText source, DiagnosticBag diagnostics, out FrontMatterState state)
     {
+        state = FrontMatterState.Found;
         if (!IsFence(source.LineText(1), allowDots: false))
         {
             diagnostics.Report(DiagnosticCatalog.MissingFrontMatter, SourcePosition.Start);
+            state = FrontMatterState.Missing;
             return null;
         }
 
@@ -30,6 +35,7 @@ internal static class FrontMatterSplitter
         }
 
         diagnostics.Report(DiagnosticCatalog.UnclosedFrontMatter, SourcePosition.Start);
+        state = FrontMatterState.Unclosed;
         return null;
     }
 
