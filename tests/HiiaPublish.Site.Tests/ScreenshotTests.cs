@@ -69,10 +69,10 @@ public class ScreenshotTests
         footnotes: [new Footnote(1, "a", EquatableList.Of<Block>(new Paragraph(12, EquatableList.Of<Inline>(new Text("Lásd: "),
             new Link("https://hiia.hu/", EquatableList<Inline>.Empty, true)))), 12)]);
 
-    private static string? FindChromium() =>
+    internal static string? FindChromium() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
 
-    private static async Task RunAsync(string program, IEnumerable<string> arguments)
+    internal static async Task RunAsync(string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -86,7 +86,7 @@ public class ScreenshotTests
         await Task.WhenAll(drainOut, drainErr);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HiiaPublish.sln"))) dir = dir.Parent;

@@ -1,0 +1,80 @@
+using System.Globalization;
+using HiiaPublish.Cli;
+using HiiaPublish.Cli.Commands;
+using HiiaPublish.Core.Site;
+using UglyToad.PdfPig;
+
+namespace HiiaPublish.Site.Tests;
+
+/// <summary>
+/// The README's main job, for real: the samples checked, rendered and published into a folder. What the PDF
+/// says about itself must agree with what the site says about the paper.
+/// </summary>
+public sealed class SamplesPublishTests : IDisposable
+{
+    private readonly DirectoryInfo _site = Directory.CreateTempSubdirectory("hiia-samples-site-");
+
+    public void Dispose() => _site.Delete(recursive: true);
+
+    [Fact]
+    public async Task Samples_PublishIntoAFolder_AndThePdfAgreesWithTheSite()
+    {
+        var samples = Path.Combine(ScreenshotTests.RepositoryRoot(), "samples");
+        var command = new PublishCommand(time: new FixedTime(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = await command.RunAsync([samples, "--site", _site.FullName], stdout, stderr);
+
+        Assert.True(exit == CommandLine.Ok, stdout + Environment.NewLine + stderr);
+        var catalogue = CatalogueSerializer.Deserialize(await File.ReadAllBytesAsync(Path.Combine(_site.FullName, SitePaths.Catalogue)));
+        Assert.Equal(2, catalogue.Entries.Count);
+        foreach (var entry in catalogue.Entries)
+        {
+            using var pdf = PdfDocument.Open(await File.ReadAllBytesAsync(Path.Combine(_site.FullName, entry.PdfPath)));
+            Assert.Equal(entry.Title, pdf.Information.Title);
+            Assert.Equal(string.Join(", ", entry.Authors.Select(a => a.Name)), pdf.Information.Author);
+            Assert.Contains(entry.Date.Replace("-", "", StringComparison.Ordinal), pdf.Information.CreationDate);
+            Assert.Equal(entry.Pages, pdf.NumberOfPages);
+
+            var landing = await File.ReadAllTextAsync(Path.Combine(_site.FullName, entry.LandingPath));
+            Assert.Contains(entry.Pages.ToString(CultureInfo.InvariantCulture), landing);
+            Assert.Contains(Path.GetFileName(entry.PdfPath), landing);
+        }
+    }
+
+    [Fact]
+    public async Task SampleSite_IsScreenshotted_ForAPersonToLookAt()
+    {
+        var chromium = ScreenshotTests.FindChromium() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh.");
+        var samples = Path.Combine(ScreenshotTests.RepositoryRoot(), "samples");
+        var command = new PublishCommand(time: new FixedTime(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(CommandLine.Ok, await command.RunAsync([samples, "--site", _site.FullName], new StringWriter(), new StringWriter()));
+
+        var output = Directory.CreateDirectory(Path.Combine(ScreenshotTests.RepositoryRoot(), "tests", "output", "site-samples"));
+        var profile = Directory.CreateTempSubdirectory("hiia-shot-profile-");
+        try
+        {
+            var catalogue = CatalogueSerializer.Deserialize(await File.ReadAllBytesAsync(Path.Combine(_site.FullName, SitePaths.Catalogue)));
+            var pages = catalogue.Entries.Select(e => (Name: e.Slug, Path: e.LandingPath)).Append(("index", "index.html")).Append(("hu-index", "hu/index.html"));
+            foreach (var (name, path) in pages)
+            {
+                var png = Path.Combine(output.FullName, name + ".png");
+                File.Delete(png);
+                await ScreenshotTests.RunAsync(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}",
+                    $"--screenshot={png}", "--window-size=1280,2400", new Uri(Path.Combine(_site.FullName, path)).AbsoluteUri]);
+                Assert.True(File.Exists(png) && new FileInfo(png).Length > 20_000, $"no real screenshot of {path}");
+            }
+        }
+        finally
+        {
+            profile.Delete(recursive: true);
+        }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
