@@ -1,0 +1,136 @@
+using System.IO.Compression;
+using System.Text;
+using HiiaPublish.Core.Format;
+using HiiaPublish.Core.Rendering;
+using HiiaPublish.Pdf.Tests.Samples;
+using UglyToad.PdfPig;
+
+namespace HiiaPublish.Pdf.Tests.Rendering;
+
+/// <summary>Drafts that push the layout: it bends, says so in a warning, and still produces a PDF.</summary>
+public class RenderRobustnessTests
+{
+    private const string FrontMatter = "---\ntitle: \"{{ 1 + 1 }} and {{ brand.series }}\"\ndate: 2026-04-21\nauthors: [\"{{ paper.title }}\"]\nabstract: An abstract.\n---\n\n";
+
+    private static (RenderResult Result, Perspective Perspective) Render(string body, MemoryDraftAssets? assets = null)
+    {
+        assets ??= new MemoryDraftAssets();
+        var parsed = new PerspectiveParser().Parse(new DraftSource("draft.md", Encoding.UTF8.GetBytes(FrontMatter + body), assets));
+        Assert.False(parsed.HasErrors, string.Join(Environment.NewLine, parsed.Diagnostics));
+        return (RenderedSample.Renderer.Render(parsed.Perspective!, assets, "draft.md"), parsed.Perspective!);
+    }
+
+    [Fact]
+    public void TemplateSyntaxInTheFrontMatter_IsPrintedLiterally()
+    {
+        var (result, _) = Render("## Section\n\nText.\n");
+        using var pdf = PdfDocument.Open(result.Pdf!);
+        var cover = pdf.GetPage(1).Text;
+        var imprint = pdf.GetPage(2).Text;
+        Assert.Contains("{{1+1}}and{{brand.series}}", cover.Replace(" ", "", StringComparison.Ordinal));
+        Assert.Contains("{{paper.title}}", imprint.Replace(" ", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("2 and HIIA", cover);
+    }
+
+    [Fact]
+    public void AWordWiderThanTheLine_IsBroken_WithAWarning()
+    {
+        var (result, _) = Render("## Section\n\n" + new string('x', 3000) + " and more text.\n");
+        Assert.NotNull(result.Pdf);
+        Assert.Contains(result.Diagnostics, d => d.Code == RenderCodes.LayoutCompromise && d.Severity == HiiaPublish.Core.Diagnostics.Severity.Warning);
+        // Every letter of the word is printed: count against the same draft without it (the imprint has x's too).
+        var (baseline, _) = Render("## Section\n\n and more text.\n");
+        Assert.Equal(3000, CountX(result.Pdf!) - CountX(baseline.Pdf!));
+    }
+
+    [Fact]
+    public void AHugeImage_IsScaledOntoThePage()
+    {
+        var assets = new MemoryDraftAssets(new Dictionary<string, byte[]> { ["huge.png"] = Png(4000, 9000) });
+        var (result, _) = Render("## Section\n\n![A tall grey image](huge.png \"A tall image\")\n\nAfter the image.\n", assets);
+        Assert.NotNull(result.Pdf);
+        using var pdf = PdfDocument.Open(result.Pdf!);
+        var image = pdf.GetPages().SelectMany(p => p.GetImages()).Single(i => i.WidthInSamples == 4000);
+        Assert.True(image.BoundingBox.Height <= 842 && image.BoundingBox.Width <= 595, $"image drawn {image.BoundingBox.Width}×{image.BoundingBox.Height}");
+    }
+
+    [Fact]
+    public void AWideTable_FitsTheMeasure()
+    {
+        var header = "| " + string.Join(" | ", Enumerable.Range(1, 12).Select(i => $"Column{i}Heading")) + " |\n";
+        var rule = "|" + string.Concat(Enumerable.Repeat("---|", 12)) + "\n";
+        var row = "| " + string.Join(" | ", Enumerable.Range(1, 12).Select(i => $"Longwordincell{i}")) + " |\n";
+        var (result, _) = Render("## Section\n\n" + header + rule + row + row + "\nAfter.\n");
+        Assert.NotNull(result.Pdf);
+        using var pdf = PdfDocument.Open(result.Pdf!);
+        foreach (var page in pdf.GetPages())
+            Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Right, 0, 595 - 40));
+    }
+
+    [Fact]
+    public void AThousandFootnotes_AllLandInThePdf()
+    {
+        var body = new StringBuilder("## Section\n\n");
+        for (var i = 1; i <= 300; i++) body.Append($"Sentence {i}.[^{i}] ");
+        body.Append("\n\n");
+        for (var i = 1; i <= 300; i++) body.Append($"[^{i}]: Note number {i}.\n");
+        var (result, perspective) = Render(body.ToString());
+        Assert.Equal(300, perspective.Footnotes.Count);
+        using var pdf = PdfDocument.Open(result.Pdf!);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("Note number 300.", text.Replace("Notenumber", "Note number", StringComparison.Ordinal));
+    }
+
+    private static int CountX(byte[] pdfBytes)
+    {
+        using var pdf = PdfDocument.Open(pdfBytes);
+        return pdf.GetPages().Sum(p => p.Letters.Count(l => l.Value == "x"));
+    }
+
+    /// <summary>A flat grey PNG of any size, made here: filtered rows of zeros compress to almost nothing.</summary>
+    private static byte[] Png(int width, int height)
+    {
+        using var output = new MemoryStream();
+        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; header[9] = 0; // 8-bit greyscale
+        Chunk(output, "IHDR", header);
+        using (var pixels = new MemoryStream())
+        {
+            using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                var row = new byte[width + 1];
+                Array.Fill(row, (byte)0xB0, 1, width);
+                for (var y = 0; y < height; y++) zlib.Write(row);
+            }
+            Chunk(output, "IDAT", pixels.ToArray());
+        }
+        Chunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
+    private static void Chunk(Stream output, string type, byte[] data)
+    {
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        output.Write(length);
+        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        output.Write(typed);
+        var crc = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+        output.Write(crc);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+}
