@@ -61,11 +61,6 @@ public class KeepTests
         }, iter: 150);
     }
 
-    /// <summary>A paragraph of exactly n lines: one word each, ended by forced line breaks.</summary>
-    private static ParagraphBlock ExactLines(int n, int start, ParagraphStyle? style = null) =>
-        new([.. Words(n, start: start).SelectMany<string, InlineItem>((w, i) => i == 0 ? [Run(w)] : [new LineBreakItem(), Run(w)])],
-            style ?? Justified, StructureTag.P);
-
     [Fact]
     public void A_paragraph_shorter_than_widow_plus_orphan_lines_moves_whole()
     {
