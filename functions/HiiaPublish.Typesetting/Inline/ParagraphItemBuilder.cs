@@ -7,7 +7,7 @@ namespace HiiaPublish.Typesetting.Inline;
 /// between break opportunities), spaces become glue, break opportunities inside words become penalties.
 /// Per-paragraph state; one instance is reused for the paragraphs of one layout.
 /// </summary>
-internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinder breakFinder)
+internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinder breakFinder, GlyphCoverage glyphs)
 {
     // Inter-word glue stretches by half and shrinks by a third of the space: the ratios of TeX's text fonts,
     // which keep justified spacing even without visible rivers or cramped words.
@@ -34,6 +34,7 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
     private List<LineItem> _items = [];
     private List<Fragment> _fragments = [];
     private List<OverwideWord> _overwide = [];
+    private List<(Fonts.FontSpec Font, int CodePoint)> _missingGlyphs = [];
     private bool _justify;
     private bool _hyphenate;
     private double _narrowestLine;
@@ -43,6 +44,7 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
         _items = [];
         _fragments = [];
         _overwide = [];
+        _missingGlyphs = [];
         _justify = style.Alignment == TextAlignment.Justify;
         _hyphenate = style.Hyphenate;
         _narrowestLine = narrowestLine;
@@ -67,7 +69,7 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
         }
         if (_items.Count == 0 || !_items[^1].IsForcedBreak || _pieces.Count > 0)
             EndLine();
-        return new ParagraphItems(_items, _fragments) { OverwideWords = _overwide };
+        return new ParagraphItems(_items, _fragments) { OverwideWords = _overwide, MissingGlyphs = _missingGlyphs };
     }
 
     private void ScanRun(TextRun run)
@@ -90,8 +92,10 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
 
     private void AddPiece(string source, int start, int length, TextStyle style, LinkTarget? link, FootnoteMark? mark, TextKind kind)
     {
-        if (length > 0)
-            _pieces.Add(new WordPiece(source, start, length, style, link, mark, kind));
+        if (length <= 0)
+            return;
+        _pieces.Add(new WordPiece(source, start, length, style, link, mark, kind));
+        glyphs.Check(style.Font, source.AsSpan(start, length), _missingGlyphs);
     }
 
     private void AddSpace(TextStyle style, bool noBreak)

@@ -16,6 +16,7 @@ internal sealed class ParagraphSetter(TextMeasurer measurer, ParagraphItemBuilde
     private const double MinimumMeasure = 12;
 
     public const string OverwideWordCode = "TS0001";
+    public const string MissingGlyphCode = "TS0005";
 
     public SetParagraph Set(ParagraphBlock block, double left, double width, List<TypesetWarning> warnings)
     {
@@ -42,6 +43,12 @@ internal sealed class ParagraphSetter(TextMeasurer measurer, ParagraphItemBuilde
                 warnings.Add(new TypesetWarning(OverwideWordCode,
                     $"The word “{word.Preview}” is wider than the line and was broken at the character that overflows; add a space or a shorter form.",
                     block.SourceLine));
+        }
+        foreach (var (font, codePoint) in items.MissingGlyphs)
+        {
+            warnings.Add(new TypesetWarning(MissingGlyphCode, FormattableString.Invariant(
+                $"The character U+{codePoint:X4} ({char.ConvertFromUtf32(codePoint)}) is not in the font {font}; it would print as an empty box. Replace it or choose a font that has it."),
+                block.SourceLine));
         }
         return new SetParagraph(lines, BaselineOffset(block, style.Leading));
     }

@@ -86,6 +86,18 @@ public class BreakOpportunityTests
     }
 
     [Fact]
+    public void A_character_missing_from_the_font_is_reported_once_with_its_code_point()
+    {
+        var document = Document(Para("crab 🦀 and crab 🦀 again") with { SourceLine = 9 }, Para("one more 🦀") with { SourceLine = 10 });
+
+        var layout = Layout(document);
+
+        var warning = Assert.Single(layout.Warnings);
+        Assert.Equal(("TS0005", 9), (warning.Code, warning.SourceLine));
+        Assert.Contains("U+1F980", warning.Message);
+    }
+
+    [Fact]
     public void A_forced_line_break_ends_the_line_without_justifying_it()
     {
         var document = Document(Para(Run("first line"), new LineBreakItem(), Run("second line")));
