@@ -64,6 +64,7 @@ public class FootnotePropertyTests
             var notes = lines.Where(l => l.Tag == StructureTag.Note).GroupBy(l => l.ElementId).SelectMany(g => g);
             Assert.Equal(paper.NoteTokens, notes.Words());
 
+            Assert.True(layout.Pages.Count <= lines.Count, "more pages than lines");
             foreach (var page in layout.Pages)
                 AssertPageGeometry(page);
         }, iter: 250);
