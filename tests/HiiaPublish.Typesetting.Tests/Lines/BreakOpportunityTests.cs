@@ -98,6 +98,18 @@ public class BreakOpportunityTests
     }
 
     [Fact]
+    public void A_soft_hyphen_is_invisible_unless_the_line_breaks_there()
+    {
+        // 32 characters to a line: "xxxxxxxxxxxxxxxxxxxxxxxxx" (25) + " ab" fits, the rest of the word does not.
+        var document = Document(Para("xxxxxxxxxxxxxxxxxxxxxxxxx ab\u00ADcdefgh short", Ragged));
+
+        var lines = Layout(document).Lines();
+
+        Assert.Equal(["xxxxxxxxxxxxxxxxxxxxxxxxx ab-", "cdefgh short"], lines.Select(l => l.Text));
+        Assert.Equal(["abcdefgh"], Layout(Document(Para("ab\u00ADcdefgh"))).Lines().Select(l => l.Text));
+    }
+
+    [Fact]
     public void A_forced_line_break_ends_the_line_without_justifying_it()
     {
         var document = Document(Para(Run("first line"), new LineBreakItem(), Run("second line")));
