@@ -1,5 +1,3 @@
-using HiiaPublish.Typesetting.Model;
-
 namespace HiiaPublish.Typesetting.Inline;
 
 /// <summary>Words wider than every line: set one character per box, so the breaker can cut them where they overflow.</summary>

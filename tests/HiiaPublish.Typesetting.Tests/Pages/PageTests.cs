@@ -106,6 +106,19 @@ public class PageTests
         Assert.Equal(Describe(Layout(document)), Describe(Layout(document)));
     }
 
+    [Fact]
+    public void One_typesetter_serves_parallel_layouts_with_identical_results()
+    {
+        var typesetter = new Typesetter(FakeFontMetrics.Instance);
+        var document = WithNumbers(new PageSequence("body", [Para(Run(string.Join(' ', Words(400))), Mark(1, "A note."), Run(" hyphenation international"))]));
+        var expected = Describe(typesetter.Layout(document, Hyphenation.Dictionaries.English));
+
+        var results = new List<string>[16];
+        Parallel.For(0, results.Length, i => results[i] = Describe(typesetter.Layout(document, Hyphenation.Dictionaries.English)));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
     private static List<string> Describe(LaidOutDocument layout) =>
         [.. layout.Pages.SelectMany(p => p.Elements.Select(e => $"{p.Number} {e} {e.Structure.ElementId} {string.Join(",", e.Structure.Containers)}")
             .Concat(p.Anchors.Select(a => a.ToString())))];
