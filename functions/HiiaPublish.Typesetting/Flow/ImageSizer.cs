@@ -8,9 +8,6 @@ namespace HiiaPublish.Typesetting.Flow;
 /// </summary>
 internal static class ImageSizer
 {
-    public const string ShrunkCode = "TS0002";
-    public const string UnusableCode = "TS0004";
-
     // Below half its size at the resolution cap, an image's detail is too small to read: worth telling the editor.
     private const double WarnBelowScale = 0.5;
 

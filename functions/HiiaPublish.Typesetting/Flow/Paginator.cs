@@ -15,8 +15,6 @@ namespace HiiaPublish.Typesetting.Flow;
 /// </summary>
 internal sealed class Paginator(double contentHeight, FootnoteArea area, List<TypesetWarning> warnings)
 {
-    public const string TallUnitCode = "TS0003";
-
     // Rounding in sums of line heights must not push the last line of a full page over.
     private const double Tolerance = 1e-6;
 
@@ -116,7 +114,7 @@ internal sealed class Paginator(double contentHeight, FootnoteArea area, List<Ty
     {
         if (page.Notes.Count > 0)
             return [];  // the carried notes fill this page; the unit opens the next one
-        warnings.Add(new TypesetWarning(TallUnitCode,
+        warnings.Add(new TypesetWarning(TypesetWarningCodes.TallerThanPage,
             $"{unit.Description} is taller than the page and runs past its foot; shorten it or split it.", unit.SourceLine));
         if (unit.Notes.Count > 0 && TrySplitNotes(page, index, unit, 0, force: true, out var carry))
             return carry;

@@ -7,7 +7,7 @@ namespace HiiaPublish.Typesetting.Inline;
 /// between break opportunities), spaces become glue, break opportunities inside words become penalties.
 /// Per-paragraph state; one instance is reused for the paragraphs of one layout.
 /// </summary>
-internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinder breakFinder)
+internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinder breakFinder, GlyphCoverage glyphs)
 {
     // Inter-word glue stretches by half and shrinks by a third of the space: the ratios of TeX's text fonts,
     // which keep justified spacing even without visible rivers or cramped words.
@@ -22,18 +22,16 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
     // A URL split is as disruptive as a hyphenated word, so it costs the same.
     private const double UrlBreakPenalty = 50;
 
-    // Breaking an over-wide word between characters is costly, so the breaker breaks it as few times
-    // as it can, filling each line; it is never forbidden, or the word could not be set at all.
-    private const double EmergencyPenalty = 1000;
-
-    private const int PreviewLength = 40;
+    private const char SoftHyphen = '\u00AD';
 
     private readonly List<WordPiece> _pieces = [];
     private readonly System.Text.StringBuilder _word = new();
     private readonly List<(int Offset, BreakKind Kind)> _breaks = [];
+    private readonly List<int> _softHyphens = [];
     private List<LineItem> _items = [];
     private List<Fragment> _fragments = [];
     private List<OverwideWord> _overwide = [];
+    private List<(Fonts.FontSpec Font, int CodePoint)> _missingGlyphs = [];
     private bool _justify;
     private bool _hyphenate;
     private double _narrowestLine;
@@ -43,6 +41,7 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
         _items = [];
         _fragments = [];
         _overwide = [];
+        _missingGlyphs = [];
         _justify = style.Alignment == TextAlignment.Justify;
         _hyphenate = style.Hyphenate;
         _narrowestLine = narrowestLine;
@@ -67,7 +66,7 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
         }
         if (_items.Count == 0 || !_items[^1].IsForcedBreak || _pieces.Count > 0)
             EndLine();
-        return new ParagraphItems(_items, _fragments) { OverwideWords = _overwide };
+        return new ParagraphItems(_items, _fragments) { OverwideWords = _overwide, MissingGlyphs = _missingGlyphs };
     }
 
     private void ScanRun(TextRun run)
@@ -77,6 +76,14 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c == SoftHyphen && run.Kind == TextKind.Prose)
+            {
+                // The author's own hyphenation point: a break with a hyphen, and nothing drawn otherwise.
+                AddPiece(text, segmentStart, i - segmentStart, run.Style, run.Link, null, run.Kind);
+                _softHyphens.Add(_pieces.Sum(p => p.Length));
+                segmentStart = i + 1;
+                continue;
+            }
             var noBreak = c is '\u00A0' or '\u202F' or '\u2007';
             if (!noBreak && !char.IsWhiteSpace(c))
                 continue;
@@ -90,8 +97,10 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
 
     private void AddPiece(string source, int start, int length, TextStyle style, LinkTarget? link, FootnoteMark? mark, TextKind kind)
     {
-        if (length > 0)
-            _pieces.Add(new WordPiece(source, start, length, style, link, mark, kind));
+        if (length <= 0)
+            return;
+        _pieces.Add(new WordPiece(source, start, length, style, link, mark, kind));
+        glyphs.Check(style.Font, source.AsSpan(start, length), _missingGlyphs);
     }
 
     private void AddSpace(TextStyle style, bool noBreak)
@@ -120,12 +129,25 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
     private void FlushWord()
     {
         if (_pieces.Count == 0)
+        {
+            _softHyphens.Clear();
             return;
+        }
         _word.Clear();
         foreach (var piece in _pieces)
             _word.Append(piece.Source, piece.Start, piece.Length);
         var text = _word.ToString();
         breakFinder.Find(text, _pieces, _hyphenate, _breaks);
+        if (_softHyphens.Count > 0)
+        {
+            foreach (var softHyphen in _softHyphens)
+            {
+                if (softHyphen > 0 && softHyphen < text.Length)
+                    _breaks.Add((softHyphen, BreakKind.Hyphen));
+            }
+            _breaks.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+            _softHyphens.Clear();
+        }
 
         var firstItem = _items.Count;
         var offset = 0;
@@ -166,56 +188,5 @@ internal sealed class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinde
             BreakKind.ExplicitDash => LineItem.BreakPenalty(0, ExplicitDashPenalty, true, kind, before),
             _ => LineItem.BreakPenalty(0, UrlBreakPenalty, false, kind, before),
         });
-    }
-
-    /// <summary>Boxes between two break opportunities wider than the narrowest line are re-set one character per box.</summary>
-    private void SplitOverwideStretches(int firstItem, string wordText)
-    {
-        var stretchStart = firstItem;
-        var width = 0.0;
-        var anySplit = false;
-        for (var i = firstItem; i <= _items.Count; i++)
-        {
-            if (i < _items.Count && _items[i].Kind == ItemKind.Box)
-            {
-                width += _items[i].Width;
-                continue;
-            }
-            if (width > _narrowestLine)
-            {
-                var added = SplitIntoCharacters(stretchStart, i);
-                i += added;
-                anySplit = true;
-            }
-            stretchStart = i + 1;
-            width = 0;
-        }
-        if (anySplit)
-        {
-            var preview = wordText.Length > PreviewLength ? wordText[..PreviewLength] + "…" : wordText;
-            _overwide.Add(new OverwideWord(firstItem, _items.Count - 1, preview));
-        }
-    }
-
-    private int SplitIntoCharacters(int from, int to)
-    {
-        var replacement = new List<LineItem>();
-        for (var i = from; i < to; i++)
-        {
-            var fragment = _fragments[_items[i].Fragment];
-            var k = 0;
-            while (k < fragment.Length)
-            {
-                var step = char.IsHighSurrogate(fragment.Source[fragment.Start + k]) && k + 1 < fragment.Length ? 2 : 1;
-                if (replacement.Count > 0)
-                    replacement.Add(LineItem.BreakPenalty(0, EmergencyPenalty, false, BreakKind.Emergency, -1));
-                _fragments.Add(fragment with { Start = fragment.Start + k, Length = step });
-                replacement.Add(LineItem.Box(measurer.Width(fragment.Style, fragment.Source.AsSpan(fragment.Start + k, step)), _fragments.Count - 1));
-                k += step;
-            }
-        }
-        _items.RemoveRange(from, to - from);
-        _items.InsertRange(from, replacement);
-        return replacement.Count - (to - from);
     }
 }

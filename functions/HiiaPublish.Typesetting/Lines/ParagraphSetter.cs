@@ -15,12 +15,11 @@ internal sealed class ParagraphSetter(TextMeasurer measurer, ParagraphItemBuilde
     // the paragraph comes out (ugly, and visibly so) instead of failing.
     private const double MinimumMeasure = 12;
 
-    public const string OverwideWordCode = "TS0001";
-
     public SetParagraph Set(ParagraphBlock block, double left, double width, List<TypesetWarning> warnings)
     {
         var style = block.Style;
-        // A marker hangs in a negative first-line indent, and the first line's text starts where the others do.
+        // A marker hangs in a negative first-line indent, and the first line's text starts where the others do;
+        // with a positive indent the marker sits in the indent instead.
         var firstOffset = block.Marker is not null && style.FirstLineIndent < 0 ? 0 : style.FirstLineIndent;
         var restLeft = left + style.LeftIndent;
         var restWidth = Math.Max(MinimumMeasure, width - style.LeftIndent - style.RightIndent);
@@ -39,9 +38,15 @@ internal sealed class ParagraphSetter(TextMeasurer measurer, ParagraphItemBuilde
         foreach (var word in items.OverwideWords)
         {
             if (breaks.Exists(b => b > word.FirstItem && b < word.LastItem))
-                warnings.Add(new TypesetWarning(OverwideWordCode,
+                warnings.Add(new TypesetWarning(TypesetWarningCodes.OverwideWord,
                     $"The word “{word.Preview}” is wider than the line and was broken at the character that overflows; add a space or a shorter form.",
                     block.SourceLine));
+        }
+        foreach (var (font, codePoint) in items.MissingGlyphs)
+        {
+            warnings.Add(new TypesetWarning(TypesetWarningCodes.MissingGlyph, FormattableString.Invariant(
+                $"The character U+{codePoint:X4} ({char.ConvertFromUtf32(codePoint)}) is not in the font {font}; it would print as an empty box. Replace it or choose a font that has it."),
+                block.SourceLine));
         }
         return new SetParagraph(lines, BaselineOffset(block, style.Leading));
     }

@@ -86,6 +86,30 @@ public class BreakOpportunityTests
     }
 
     [Fact]
+    public void A_character_missing_from_the_font_is_reported_once_with_its_code_point()
+    {
+        var document = Document(Para("crab 🦀 and crab 🦀 again") with { SourceLine = 9 }, Para("one more 🦀") with { SourceLine = 10 });
+
+        var layout = Layout(document);
+
+        var warning = Assert.Single(layout.Warnings);
+        Assert.Equal(("TS0005", 9), (warning.Code, warning.SourceLine));
+        Assert.Contains("U+1F980", warning.Message);
+    }
+
+    [Fact]
+    public void A_soft_hyphen_is_invisible_unless_the_line_breaks_there()
+    {
+        // 32 characters to a line: "xxxxxxxxxxxxxxxxxxxxxxxxx" (25) + " ab" fits, the rest of the word does not.
+        var document = Document(Para("xxxxxxxxxxxxxxxxxxxxxxxxx ab\u00ADcdefgh short", Ragged));
+
+        var lines = Layout(document).Lines();
+
+        Assert.Equal(["xxxxxxxxxxxxxxxxxxxxxxxxx ab-", "cdefgh short"], lines.Select(l => l.Text));
+        Assert.Equal(["abcdefgh"], Layout(Document(Para("ab\u00ADcdefgh"))).Lines().Select(l => l.Text));
+    }
+
+    [Fact]
     public void A_forced_line_break_ends_the_line_without_justifying_it()
     {
         var document = Document(Para(Run("first line"), new LineBreakItem(), Run("second line")));

@@ -34,6 +34,17 @@ internal static class Build
 
     public static ParagraphBlock HeadingBlock(string text, StructureTag tag = StructureTag.H2) => new([new TextRun(text, Body)], Heading, tag);
 
+    /// <summary>A paragraph of exactly n lines: one word each, ended by forced line breaks; a mark may follow any line's word.</summary>
+    public static ParagraphBlock ExactLines(int n, int start, ParagraphStyle? style = null, IReadOnlyDictionary<int, FootnoteMark>? marks = null) =>
+        new([.. Words(n, start: start).SelectMany<string, InlineItem>((w, i) =>
+            {
+                List<InlineItem> items = i == 0 ? [Run(w)] : [new LineBreakItem(), Run(w)];
+                if (marks is not null && marks.TryGetValue(i, out var mark))
+                    items.Add(mark);
+                return items;
+            })],
+            style ?? Justified, StructureTag.P);
+
     public static TextRun Run(string text, TextStyle? style = null) => new(text, style ?? Body);
 
     public static FootnoteMark Mark(int number, string noteText) =>

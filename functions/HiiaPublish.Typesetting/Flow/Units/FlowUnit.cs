@@ -30,6 +30,8 @@ internal abstract class FlowUnit
 /// <summary>Space the author asked for; unlike a block's space before, it stays at the top of a page.</summary>
 internal sealed class SpaceUnit : FlowUnit
 {
+    public override string Description => "A space";
+
     public override void Draw(PageCanvas canvas, double top, bool firstOnPage) { }
 }
 
