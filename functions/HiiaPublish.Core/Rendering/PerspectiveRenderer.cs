@@ -30,8 +30,9 @@ public sealed class PerspectiveRenderer
         _painter = new PdfPainter(fonts);
         Style = new HouseStyle(branding);
         _builder = new DocumentBuilder(Style, new PdfTemplates(templatesDirectory), branding);
-        _english = LoadPatterns(templatesDirectory, "hyph_en_US.dic");
-        _hungarian = LoadPatterns(templatesDirectory, "hyph_hu_HU.dic");
+        _english = LoadPatterns(templatesDirectory, "hyph_en_US.dic", []);
+        // Hungarian digraphs and their long forms (sz, ssz, gy, ggy …) are one letter: never split inside them.
+        _hungarian = LoadPatterns(templatesDirectory, "hyph_hu_HU.dic", HungarianLetterClusters.All);
     }
 
     public HouseStyle Style { get; }
@@ -60,10 +61,10 @@ public sealed class PerspectiveRenderer
         return new RenderResult(pdf, layout.Pages.Count, context.Diagnostics);
     }
 
-    private static LiangHyphenator LoadPatterns(string templatesDirectory, string file)
+    private static LiangHyphenator LoadPatterns(string templatesDirectory, string file, IEnumerable<string> unsplittableClusters)
     {
         using var reader = new StreamReader(Path.Combine(templatesDirectory, "hyphenation", file));
-        return LiangHyphenator.Load(reader);
+        return LiangHyphenator.Load(reader, unsplittableClusters);
     }
 }
 
