@@ -92,8 +92,9 @@ internal sealed partial class DocumentBuilder
     {
         List<StructureContainer> inList = [.. containers, new StructureContainer(StructureTag.L, context.NextStructureId())];
         var number = list.Start;
-        foreach (var item in list.Items)
+        foreach (var (item, index) in list.Items.Select((item, index) => (item, index)))
         {
+            var isLast = index == list.Items.Count - 1;
             List<StructureContainer> inItem = [.. inList, new StructureContainer(StructureTag.LI, context.NextStructureId())];
             var marker = list.Ordered ? (number++).ToString(CultureInfo.InvariantCulture) + "." : "•";
             var first = true;
@@ -109,7 +110,8 @@ internal sealed partial class DocumentBuilder
                             Tag = StructureTag.LBody,
                             Marker = new TextRun(marker, style.Body),
                             // The marker hangs left of the text, in the step the list indents by.
-                            Style = paragraph.Style with { SpaceAfter = 3, FirstLineIndent = -MarkerHang },
+                            // Items sit closer together than paragraphs; the last keeps a paragraph's space below.
+                            Style = paragraph.Style with { SpaceAfter = isLast ? paragraph.Style.SpaceAfter : 3, FirstLineIndent = -MarkerHang },
                         };
                     }
                     else
