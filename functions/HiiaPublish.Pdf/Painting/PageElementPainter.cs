@@ -12,6 +12,7 @@ internal sealed class PageElementPainter(
     PdfPage page,
     StructureTagger tagger,
     Dictionary<(string, bool, bool, double), XFont> fonts,
+    DecodedImageCache images,
     IReadOnlyDictionary<string, (string Id, int Page, double X, double Y)> anchors)
 {
     /// <summary>
@@ -82,9 +83,10 @@ internal sealed class PageElementPainter(
 
     private void DrawImage(ImageElement image)
     {
-        using var stream = new MemoryStream(image.Image.Data, writable: false);
-        using var picture = XImage.FromStream(stream);
-        gfx.DrawImage(picture, image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height);
+        var picture = images.Get(image.Image.Data);
+        // One decoded image may be drawn by two renders at once; PDFsharp reads it lazily, so one at a time.
+        lock (picture)
+            gfx.DrawImage(picture, image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height);
     }
 
     private void AddLink(LinkElement link, List<Rect> areas)

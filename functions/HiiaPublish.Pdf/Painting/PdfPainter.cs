@@ -15,6 +15,8 @@ namespace HiiaPublish.Pdf.Painting;
 /// </summary>
 public sealed class PdfPainter : IPagePainter
 {
+    private readonly DecodedImageCache _images = new();
+
     public PdfPainter(FontCatalog fonts) => BundledFontResolver.InstallOnce(fonts);
 
     public byte[] Paint(LaidOutDocument layout, PdfMetadata metadata, CancellationToken cancellationToken = default)
@@ -37,7 +39,7 @@ public sealed class PdfPainter : IPagePainter
             page.Width = XUnit.FromPoint(laidOut.Width);
             page.Height = XUnit.FromPoint(laidOut.Height);
             using var gfx = XGraphics.FromPdfPage(page);
-            var painter = new PageElementPainter(gfx, page, tagger, fonts, anchors);
+            var painter = new PageElementPainter(gfx, page, tagger, fonts, _images, anchors);
             painter.DrawAll(laidOut.Elements);
             tagger.EndPage();
         }

@@ -1,0 +1,91 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using HiiaPublish.Azure.Storage;
+using HiiaPublish.Core.Format;
+using HiiaPublish.Core.Publishing;
+using HiiaPublish.Core.Rendering;
+using HiiaPublish.Core.Site;
+using HiiaPublish.Core.Storage;
+
+namespace HiiaPublish.Benchmarks;
+
+/// <summary>
+/// Publishing one paper into a site that already lists 5,000 (issue 4: ≤ 0.5 s into a folder, ≤ 2 s against
+/// Azurite; rendering excluded). The 5,000 entries are written straight into the catalogue, as the publisher
+/// would have left them. Azurite: start it and set HIIA_BENCH_STORAGE to its connection string (docs/performance.md).
+/// </summary>
+public class PublishBenchmarks
+{
+    private const int ExistingPapers = 5000;
+
+    [Params("folder", "azurite")]
+    public string Store { get; set; } = "folder";
+
+    private SitePublisher _publisher = null!;
+    private ISiteStore _store = null!;
+    private Perspective _paper = null!;
+    private byte[] _pdf = null!;
+    private int _pages;
+    private int _next;
+    private string? _folder;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var file = BenchmarkInputs.EnglishSample;
+        var draft = BenchmarkInputs.Draft(file);
+        _paper = new PerspectiveParser().Parse(draft).Perspective ?? throw new InvalidOperationException("the sample does not parse");
+        var rendered = new PerspectiveRenderer(BenchmarkInputs.Templates).Render(_paper, draft.Assets, draft.FilePath);
+        _pdf = rendered.Pdf ?? throw new InvalidOperationException("the sample does not render");
+        _pages = rendered.PageCount;
+        _publisher = new SitePublisher(SiteRenderer.Load(BenchmarkInputs.Templates));
+        _store = OpenStore();
+
+        // One real publish gives a real entry to copy; the copies differ in slug, title and date.
+        Publish("seed");
+        var seed = CatalogueSerializer.Deserialize(_store.ReadAsync(SitePaths.Catalogue, default).GetAwaiter().GetResult()!.Content).Entries[0];
+        var entries = Enumerable.Range(0, ExistingPapers).Select(i => seed with
+        {
+            Slug = $"existing-{i:0000}",
+            Title = $"Existing paper {i:0000}",
+            Date = new DateOnly(2015, 1, 1).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            LandingPath = $"perspectives/2015/existing-{i:0000}/index.html",
+            PdfPath = $"perspectives/2015/existing-{i:0000}/existing-{i:0000}.pdf",
+        });
+        var current = _store.ReadAsync(SitePaths.Catalogue, default).GetAwaiter().GetResult()!;
+        var properties = current.Info.Properties ?? new SiteObjectProperties("application/json; charset=utf-8", "public, max-age=300");
+        _store.WriteAsync(SitePaths.Catalogue, CatalogueSerializer.Serialize(new Catalogue(Catalogue.Sorted(entries))), properties,
+            WriteCondition.Replacing(current.Info), default).GetAwaiter().GetResult();
+        Publish("warm-up");  // builds every listing page of the 5,000 once, as the live site would have them
+    }
+
+    [Benchmark]
+    public int PublishOnePaper() => Publish($"bench-{_next++}");
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_folder is not null) Directory.Delete(_folder, recursive: true);
+    }
+
+    private int Publish(string slug)
+    {
+        var paper = _paper with { Metadata = _paper.Metadata with { Slug = slug, Title = "Benchmark paper " + slug } };
+        var request = new PublicationRequest(paper, _pdf, _pages, Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(slug.PadRight(32, '0')))[..64],
+            new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        var result = _publisher.PublishAsync(request, _store, CancellationToken.None).GetAwaiter().GetResult();
+        return result.Published ? result.WrittenPaths.Count : throw new InvalidOperationException(string.Join("; ", result.Diagnostics));
+    }
+
+    private ISiteStore OpenStore()
+    {
+        if (Store == "azurite")
+        {
+            var connection = Environment.GetEnvironmentVariable("HIIA_BENCH_STORAGE")
+                ?? throw new InvalidOperationException("Set HIIA_BENCH_STORAGE to Azurite's connection string (see docs/performance.md).");
+            return BlobSiteStore.FromConnectionString(connection);
+        }
+        _folder = Directory.CreateTempSubdirectory("hiia-bench-site-").FullName;
+        return new LocalFolderSiteStore(_folder);
+    }
+}
