@@ -183,13 +183,18 @@ public class SampleRenderTests
         Assert.Contains("/DisplayDocTitle true", raw);
         Assert.DoesNotContain("/Subtype/Type1", raw);
         Assert.True(CountOf(raw, "/FontFile2") >= 2, "fonts are not embedded");
-        foreach (var tag in new[] { "/H1", "/H2", "/P", "/Note", "/Link" })
+        foreach (var tag in new[] { "/H1", "/H2", "/P", "/Note", "/Link", "/Figure" })
             Assert.Contains("/S" + tag, raw);
+        if (sample.Perspective.Body.OfType<Table>().Any())
+            Assert.Contains("/S/Table", raw);
+        // Every figure carries its alternative text (encoded as the PDF string needs, so only its presence is read here).
+        Assert.Equal(CountOf(raw, "/S/Figure"), CountOf(raw, "/Alt"));
 
         using var pdf = PdfDocument.Open(sample.Pdf);
         Assert.Equal(metadata.Title, pdf.Information.Title);
         Assert.Equal(string.Join(", ", metadata.Authors.Select(a => a.Name)), pdf.Information.Author);
         Assert.StartsWith(FirstWords(DocumentBuilderText(metadata.Abstract), 4), pdf.Information.Subject);
+        Assert.Equal(string.Join(", ", metadata.Keywords), pdf.Information.Keywords);
         Assert.Contains(metadata.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), pdf.Information.CreationDate);
         Assert.True(pdf.TryGetXmpMetadata(out var xmp));
         // The packet is UTF-8 (PDF/A); read the bytes as such rather than trusting a guessed encoding.
