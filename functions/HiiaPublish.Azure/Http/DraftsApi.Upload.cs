@@ -31,7 +31,7 @@ public sealed partial class DraftsApi
         var files = type.MediaType.Equals(Markdown, StringComparison.OrdinalIgnoreCase)
             ? SingleMarkdown(request, body)
             : type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-                ? await MultipartAsync(type, body, cancellationToken)
+                ? await ReadMultipartAsync(type, body, cancellationToken)
                 : new Parts(null, UnsupportedType());
         if (files.Refusal is not null) return files.Refusal;
 
@@ -50,6 +50,19 @@ public sealed partial class DraftsApi
     {
         var name = request.Query["file"].Count == 1 ? request.Query["file"][0]! : "draft.md";
         return MarkdownNameProblem(name) is { } problem ? new Parts(null, problem) : new Parts(new DraftFiles(name, body, []), null);
+    }
+
+    // The body is already in memory, so an IOException here can only mean the multipart framing is broken.
+    private static async Task<Parts> ReadMultipartAsync(MediaTypeHeaderValue type, byte[] body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MultipartAsync(type, body, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            return new Parts(null, ProblemResults.BadRequest("The multipart body is malformed: " + e.Message));
+        }
     }
 
     private static async Task<Parts> MultipartAsync(MediaTypeHeaderValue type, byte[] body, CancellationToken cancellationToken)
