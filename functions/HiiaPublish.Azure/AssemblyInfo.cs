@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("HiiaPublish.Site.Tests")]
+[assembly: InternalsVisibleTo("HiiaPublish.Functions.Tests")]

@@ -1,0 +1,52 @@
+using HiiaPublish.Azure.Http;
+using HiiaPublish.Azure.Storage;
+using HiiaPublish.Azure.Workflow;
+using HiiaPublish.Core.Branding;
+using HiiaPublish.Core.Format;
+using HiiaPublish.Core.Publishing;
+using HiiaPublish.Core.Rendering;
+using HiiaPublish.Core.Site;
+using HiiaPublish.Core.Storage;
+using HiiaPublish.Core.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HiiaPublish.Azure;
+
+/// <summary>The one registration of the workflow, used by the Functions app and by `hiia serve` alike.</summary>
+public static class HiiaPublishServiceCollectionExtensions
+{
+    public const string TrustHeaderSetting = "Hiia:TrustClientPrincipalHeaderForLocalDevelopment";
+    public const string PlatformAuthSetting = "WEBSITE_AUTH_ENABLED";
+
+    public static IServiceCollection AddHiiaPublish(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = new StorageEndpoints(configuration.GetSection("HiiaStorage"));
+        var site = new StorageEndpoints(configuration.GetSection("HiiaSite"));
+        var publicBaseUrl = configuration["HiiaSite:publicBaseUrl"];
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IRevisionStore>(_ => new TableRevisionStore(storage.TableService().GetTableClient(TableRevisionStore.TableName)));
+        services.AddSingleton<IDraftStore>(_ => new BlobDraftStore(storage.BlobService()));
+        services.AddSingleton<IWorkQueue>(_ => new QueueWorkQueue(storage.QueueService()));
+        services.AddSingleton<ISiteStore>(_ => new BlobSiteStore(site.BlobService().GetBlobContainerClient(BlobSiteStore.WebContainerName)));
+
+        // Parser, renderer and site templates are immutable and expensive to build: one of each per process.
+        services.AddSingleton(_ => new PerspectiveParser());
+        services.AddSingleton<IPreviewRenderer>(_ => new PerspectivePreviewRenderer(new PerspectiveRenderer(TemplatesLocator.Find())));
+        services.AddSingleton(_ => new SitePublisher(SiteRenderer.Load(TemplatesLocator.Find(),
+            string.IsNullOrWhiteSpace(publicBaseUrl) ? null : new SiteOptions { BaseUrl = publicBaseUrl.TrimEnd('/') + "/" })));
+        services.AddSingleton<WorkflowService>();
+
+        services.AddSingleton(_ => new ClientPrincipalReader(TrustsPrincipalHeader(configuration)));
+        services.AddSingleton<DraftsApi>();
+        return services;
+    }
+
+    /// <summary>True only when the platform's authentication is on, or a developer explicitly trusts the header locally.</summary>
+    public static bool TrustsPrincipalHeader(IConfiguration configuration) =>
+        IsTrue(configuration[PlatformAuthSetting]) || IsTrue(configuration[TrustHeaderSetting]);
+
+    private static bool IsTrue(string? value) => bool.TryParse(value, out var flag) && flag;
+}

@@ -1,0 +1,71 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using HiiaPublish.Core.Workflow;
+using Microsoft.Extensions.Logging;
+
+namespace HiiaPublish.Azure.Workflow;
+
+/// <summary>
+/// What the Functions host does for the `render` and `publish` triggers, for hosts without it (`hiia serve`):
+/// take a few messages, run the workflow handler, delete each on success; a failure leaves the message to come
+/// back after the visibility timeout, and the fifth failure moves it to the poison queue (where it stays) and
+/// marks the revision failed.
+/// </summary>
+public sealed class QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger)
+{
+    // host.json's batchSize: a render takes a core for a second or so; four at a time keeps two cores busy.
+    private const int BatchSize = 4;
+    // host.json's visibilityTimeout: a failed message is retried after 30 s, long enough for a storage blip to pass.
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+    // host.json's maxPollingInterval: an idle queue is asked again every 2 s, so an upload renders within seconds.
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
+
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(PumpAsync(WorkQueues.Render, workflow.HandleRenderAsync, cancellationToken),
+            PumpAsync(WorkQueues.Publish, workflow.HandlePublishAsync, cancellationToken));
+
+    private async Task PumpAsync(string name, Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    {
+        var queue = queues.GetQueueClient(name);
+        var poison = queues.GetQueueClient(name + WorkQueues.PoisonSuffix);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var messages = (await queue.ReceiveMessagesAsync(BatchSize, RetryAfter, cancellationToken)).Value;
+                if (messages.Length == 0) await Task.Delay(IdlePoll, cancellationToken);
+                await Task.WhenAll(messages.Select(m => HandleOneAsync(queue, poison, m, handle, cancellationToken)));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Reading the {Queue} queue failed; trying again shortly.", name);
+                await Task.Delay(IdlePoll, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task HandleOneAsync(QueueClient queue, QueueClient poison, QueueMessage message,
+        Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handle(message.MessageText, cancellationToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Attempt {Attempt} of a {Queue} message failed.", message.DequeueCount, queue.Name);
+            if (message.DequeueCount < WorkQueues.MaxAttempts) return;
+            // Poison first, then delete: a crash between the two leaves a duplicate, never a lost message.
+            await poison.SendMessageAsync(message.MessageText, cancellationToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            await workflow.HandlePoisonAsync(poison.Name, message.MessageText, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using HiiaPublish.Azure;
+using HiiaPublish.Azure.Http;
+using HiiaPublish.Azure.Local;
+using HiiaPublish.Azure.Workflow;
+using HiiaPublish.Core.Storage;
+using HiiaPublish.Core.Workflow;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HiiaPublish.Cli.Commands;
+
+/// <summary>
+/// `hiia serve [--storage CONNECTION_STRING] [--port N] [--data DIR]`: the whole workflow in one local process.
+/// The same API handlers and workflow as the Functions app, the render and publish queues pumped in-process,
+/// and the published site under /site/. Without --storage it starts Azurite itself (in memory, or in --data).
+/// </summary>
+public sealed class ServeCommand : ICommand
+{
+    public string Name => "serve";
+    public string Summary => "Run the editorial workflow (API, queues, site) locally, with Azurite.";
+
+    public Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr, CancellationToken.None);
+
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken stopping)
+    {
+        if (args is ["-h" or "--help"]) { WriteHelp(stdout); return CommandLine.Ok; }
+        var options = ServeOptions.Parse(args, out var error);
+        if (options is null) { stderr.WriteLine($"hiia serve: {error}"); WriteHelp(stderr); return CommandLine.Usage; }
+
+        await using var azurite = options.Storage is null ? await StartAzuriteAsync(options, stderr) : null;
+        if (options.Storage is null && azurite is null) return CommandLine.InputHasErrors;
+        var storage = options.Storage ?? azurite!.ConnectionString();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HiiaStorage:connectionString"] = storage,
+            ["HiiaSite:connectionString"] = storage,
+            // A laptop has no App Service Authentication: the developer sends the principal header themselves.
+            [HiiaPublishServiceCollectionExtensions.TrustHeaderSetting] = "true",
+        });
+        builder.Services.AddHiiaPublish(builder.Configuration);
+        builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
+            sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>()));
+        await using var app = builder.Build();
+        MapRoutes(app);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        // The host turns Ctrl+C and SIGTERM into "stopping"; the pumps and Azurite stop with it.
+        app.Lifetime.ApplicationStopping.Register(stop.Cancel);
+        await app.StartAsync(stop.Token);
+        var pump = app.Services.GetRequiredService<QueuePump>().RunAsync(stop.Token);
+        stdout.WriteLine($"hiia serve: the API is at http://127.0.0.1:{options.Port}/api (OpenAPI: /api/openapi.json), the site at http://127.0.0.1:{options.Port}/site/.");
+        stdout.WriteLine("Press Ctrl+C to stop.");
+        try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
+        await pump;
+        await app.StopAsync(CancellationToken.None);
+        return CommandLine.Ok;
+    }
+
+    private static void MapRoutes(WebApplication app)
+    {
+        app.MapPost("/api/drafts", (HttpRequest r, DraftsApi api, CancellationToken ct) => api.UploadAsync(r, ct));
+        app.MapGet("/api/drafts", (HttpRequest r, DraftsApi api, CancellationToken ct) => api.ListAsync(r, ct));
+        app.MapGet("/api/drafts/{slug}", (HttpRequest r, string slug, DraftsApi api, CancellationToken ct) => api.GetAsync(r, slug, ct));
+        app.MapGet("/api/drafts/{slug}/revisions/{revision}/preview.pdf", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
+            api.PreviewAsync(r, slug, revision, ct));
+        app.MapPost("/api/drafts/{slug}/revisions/{revision}/approve", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
+            api.ApproveAsync(r, slug, revision, ct));
+        app.MapPost("/api/drafts/{slug}/revisions/{revision}/request-changes", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
+            api.RequestChangesAsync(r, slug, revision, ct));
+        app.MapGet("/api/health", () => DraftsApi.Health());
+        app.MapGet("/api/openapi.json", () => OpenApiDocument.Result());
+        app.MapGet("/site/{**path}", (string? path, ISiteStore site, CancellationToken ct) => ServeSiteAsync(path, site, ct));
+    }
+
+    private static async Task<IResult> ServeSiteAsync(string? path, ISiteStore site, CancellationToken cancellationToken)
+    {
+        var requested = path ?? "";
+        var objectPath = requested.Length == 0 || requested.EndsWith('/') ? requested + "index.html" : requested;
+        if (!SitePathRules.IsValid(objectPath)) return Results.NotFound();
+        var found = await site.ReadAsync(objectPath, cancellationToken);
+        return found is null ? Results.NotFound() : Results.Bytes(found.Content, found.Info.Properties?.ContentType ?? "application/octet-stream");
+    }
+
+    private static async Task<AzuriteProcess?> StartAzuriteAsync(ServeOptions options, TextWriter stderr)
+    {
+        var script = AzuriteProcess.FindScript(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        if (script is null)
+        {
+            stderr.WriteLine("hiia serve: no --storage was given and Azurite is not installed; run scripts/install-deps.sh, or pass --storage CONNECTION_STRING.");
+            return null;
+        }
+        if (options.DataFolder is not null) Directory.CreateDirectory(options.DataFolder);
+        return await AzuriteProcess.StartAsync(script, options.DataFolder is null ? null : Path.GetFullPath(options.DataFolder));
+    }
+
+    private static void WriteHelp(TextWriter writer)
+    {
+        writer.WriteLine("Usage: hiia serve [--storage CONNECTION_STRING] [--port N] [--data DIR]");
+        writer.WriteLine("  --storage CONNECTION   use this storage account (e.g. a running Azurite); default: start Azurite");
+        writer.WriteLine("  --port N               listen on 127.0.0.1:N (default 7071, as `func start`)");
+        writer.WriteLine("  --data DIR             keep Azurite's data in DIR between runs (default: in memory)");
+        writer.WriteLine("Requests carry the signed-in person as X-MS-CLIENT-PRINCIPAL (see docs/workflow.md).");
+    }
+}
+
+/// <summary>The parsed command line of `hiia serve`.</summary>
+public sealed record ServeOptions(string? Storage, int Port, string? DataFolder)
+{
+    // The port `func start` uses, so the same scripts and bookmarks work with either host.
+    public const int DefaultPort = 7071;
+
+    public static ServeOptions? Parse(IReadOnlyList<string> args, out string error)
+    {
+        string? storage = null, data = null;
+        var port = DefaultPort;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is not ("--storage" or "--port" or "--data")) { error = $"unknown argument '{args[i]}'."; return null; }
+            if (i + 1 >= args.Count) { error = $"{args[i]} needs a value."; return null; }
+            var value = args[++i];
+            if (args[i - 1] == "--storage") storage = value;
+            else if (args[i - 1] == "--data") data = value;
+            else if (!int.TryParse(value, out port) || port is < 1 or > 65535) { error = $"--port must be a number from 1 to 65535, not '{value}'."; return null; }
+        }
+        error = "";
+        return new ServeOptions(storage, port, data);
+    }
+}

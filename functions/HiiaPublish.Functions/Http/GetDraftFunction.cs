@@ -1,0 +1,14 @@
+using HiiaPublish.Azure.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HiiaPublish.Functions.Http;
+
+public sealed class GetDraftFunction(DraftsApi api)
+{
+    [Function("GetDraft")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "drafts/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken) =>
+        await api.GetAsync(request, slug, cancellationToken);
+}

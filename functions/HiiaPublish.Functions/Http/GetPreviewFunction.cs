@@ -1,0 +1,14 @@
+using HiiaPublish.Azure.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HiiaPublish.Functions.Http;
+
+public sealed class GetPreviewFunction(DraftsApi api)
+{
+    [Function("GetPreview")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "drafts/{slug}/revisions/{revision}/preview.pdf")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
+        await api.PreviewAsync(request, slug, revision, cancellationToken);
+}

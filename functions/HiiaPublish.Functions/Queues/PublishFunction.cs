@@ -1,0 +1,12 @@
+using HiiaPublish.Core.Workflow;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HiiaPublish.Functions.Queues;
+
+/// <summary>Publishes one approved revision to the site with exactly the approved preview bytes.</summary>
+public sealed class PublishFunction(WorkflowService workflow)
+{
+    [Function("Publish")]
+    public Task RunAsync([QueueTrigger(WorkQueues.Publish, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) =>
+        workflow.HandlePublishAsync(message, cancellationToken);
+}

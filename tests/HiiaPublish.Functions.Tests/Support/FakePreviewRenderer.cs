@@ -1,0 +1,27 @@
+using System.Text;
+using HiiaPublish.Core.Format;
+using HiiaPublish.Core.Rendering;
+using HiiaPublish.Core.Workflow;
+
+namespace HiiaPublish.Functions.Tests.Support;
+
+/// <summary>
+/// Stands in for the typesetter where the PDF's content does not matter: counts calls, can fail on purpose,
+/// and can be told to produce different bytes (to prove publishing never re-renders).
+/// </summary>
+public sealed class FakePreviewRenderer : IPreviewRenderer
+{
+    private int _calls;
+
+    public int Calls => _calls;
+    public string Edition { get; set; } = "one";
+    public Exception? FailWith { get; set; }
+
+    public RenderResult Render(Perspective perspective, IDraftAssets assets, string sourceFile, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _calls);
+        if (FailWith is not null) throw FailWith;
+        var pdf = Encoding.ASCII.GetBytes($"%PDF-1.7\n% {perspective.Metadata.Slug} {Edition}\n%%EOF\n");
+        return new RenderResult(pdf, 3, []);
+    }
+}

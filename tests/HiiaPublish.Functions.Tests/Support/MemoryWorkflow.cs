@@ -1,0 +1,51 @@
+using HiiaPublish.Core.Branding;
+using HiiaPublish.Core.Format;
+using HiiaPublish.Core.Publishing;
+using HiiaPublish.Core.Site;
+using HiiaPublish.Core.Workflow;
+using HiiaPublish.Core.Workflow.InMemory;
+
+namespace HiiaPublish.Functions.Tests.Support;
+
+/// <summary>The workflow over in-memory stores, with a clock the test moves and a fake renderer.</summary>
+public sealed class MemoryWorkflow
+{
+    private static readonly Lazy<SiteRenderer> SiteRendererOnce = new(() => SiteRenderer.Load(TemplatesLocator.Find()));
+    private static readonly PerspectiveParser Parser = new();
+
+    public MemoryWorkflow()
+    {
+        Service = new WorkflowService(Revisions, Drafts, Queue, Site, Parser, Renderer,
+            new SitePublisher(SiteRendererOnce.Value), Clock);
+    }
+
+    public InMemoryRevisionStore Revisions { get; } = new();
+    public InMemoryDraftStore Drafts { get; } = new();
+    public InMemoryWorkQueue Queue { get; } = new();
+    public MemorySiteStore Site { get; } = new();
+    public FakePreviewRenderer Renderer { get; } = new();
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 4, 21, 9, 0, 0, TimeSpan.Zero));
+    public WorkflowService Service { get; }
+
+    /// <summary>Delivers every queued message of <paramref name="queue"/> once; returns how many there were.</summary>
+    public async Task<int> DrainAsync(string queue)
+    {
+        var handled = 0;
+        while (Queue.TryDequeue(queue, out var message))
+        {
+            handled++;
+            if (queue == WorkQueues.Render) await Service.HandleRenderAsync(message, CancellationToken.None);
+            else await Service.HandlePublishAsync(message, CancellationToken.None);
+        }
+        return handled;
+    }
+
+    public async Task<RevisionRecord> RecordAsync(string slug, string revision) =>
+        (await Revisions.GetAsync(slug, revision, CancellationToken.None))!.Record;
+}
+
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
