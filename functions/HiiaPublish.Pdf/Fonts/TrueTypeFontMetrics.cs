@@ -25,7 +25,7 @@ public sealed class TrueTypeFontMetrics(FontCatalog catalog) : IFontMetrics
     }
 
     public bool HasGlyph(FontSpec font, int codePoint) =>
-        catalog.Has(font) && (catalog.Face(font).GlyphOf(codePoint) != 0 || IsInvisibleControl(codePoint));
+        catalog.Find(font) is { } face && (face.GlyphOf(codePoint) != 0 || IsInvisibleControl(codePoint));
 
     // Characters that never need a glyph of their own.
     private static bool IsInvisibleControl(int codePoint) => codePoint is '\n' or '\r' or '\t' or 0xAD or 0x200B;
