@@ -18,6 +18,9 @@ public sealed class TrueTypeFontMetrics(FontCatalog catalog) : IFontMetrics
         return units * size / face.UnitsPerEm;
     }
 
+    /// <summary>Whether <paramref name="font"/> is one of the bundled faces (and so can be measured).</summary>
+    public bool Covers(FontSpec font) => catalog.Find(font) is not null;
+
     public VerticalMetrics GetVerticalMetrics(FontSpec font)
     {
         var face = catalog.Face(font);
