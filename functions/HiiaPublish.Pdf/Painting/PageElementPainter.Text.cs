@@ -29,9 +29,13 @@ internal sealed partial class PageElementPainter
         return end;
     }
 
-    // PDFsharp writes one glyph per UTF-16 unit only outside surrogate pairs; the adjustments count on that.
+    // PDFsharp writes one glyph per UTF-16 unit for printable characters outside surrogate pairs; the
+    // adjustments count on that, so anything else is drawn on its own, as before.
     private bool CanJoin(TextElement text) =>
-        text.Text.Length > 0 && !text.Text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && metrics.Covers(text.Style.Font);
+        text.Text.Length > 0
+        && !text.Text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')
+        && !text.Text.AsSpan().ContainsAnyInRange('\0', '\u001F')
+        && metrics.Covers(text.Style.Font);
 
     private void DrawTextRun(IReadOnlyList<PageElement> elements, int start, int end)
     {

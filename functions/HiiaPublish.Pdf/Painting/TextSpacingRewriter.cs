@@ -42,8 +42,9 @@ internal sealed class TextSpacingRewriter
 
     private byte[] Rewrite(byte[] stream)
     {
-        // PDFsharp writes each string as "<hex glyph ids> Tj\n" (4 hex digits per glyph, Identity-H); hex
-        // strings hold only hex digits, so "> Tj\n" cannot occur inside any other operand.
+        // PDFsharp writes each string as "<hex glyph ids> Tj\n" (4 hex digits per glyph, Identity-H). The
+        // content stream holds no other strings (alternate texts and languages live in the structure tree),
+        // so the k-th "> Tj\n" is the k-th string drawn; the counts are checked to agree.
         ReadOnlySpan<byte> marker = "> Tj\n"u8;
         using var output = new MemoryStream(stream.Length + _strings.Count * 16);
         var copiedUpTo = 0;
