@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HiiaPublish.Typesetting.Fonts;
+using HiiaPublish.Pdf.Fonts;
 using HiiaPublish.Typesetting.Model;
 
 namespace HiiaPublish.Core.Rendering;
@@ -11,7 +11,7 @@ namespace HiiaPublish.Core.Rendering;
 /// </summary>
 internal static class GlyphCoverage
 {
-    public static void Check(TypesetDocument document, IFontMetrics metrics, RenderContext context)
+    public static void Check(TypesetDocument document, TrueTypeFontMetrics metrics, RenderContext context)
     {
         var reported = new HashSet<(string Face, int CodePoint)>();
         foreach (var sequence in document.Sequences)
@@ -19,7 +19,7 @@ internal static class GlyphCoverage
                 CheckBlock(block, block.SourceLine, metrics, context, reported);
     }
 
-    private static void CheckBlock(FlowBlock block, int line, IFontMetrics metrics, RenderContext context, HashSet<(string, int)> reported)
+    private static void CheckBlock(FlowBlock block, int line, TrueTypeFontMetrics metrics, RenderContext context, HashSet<(string, int)> reported)
     {
         switch (block)
         {
@@ -39,8 +39,10 @@ internal static class GlyphCoverage
         }
     }
 
-    private static void CheckRun(TextRun run, int line, IFontMetrics metrics, RenderContext context, HashSet<(string, int)> reported)
+    private static void CheckRun(TextRun run, int line, TrueTypeFontMetrics metrics, RenderContext context, HashSet<(string, int)> reported)
     {
+        if (metrics.DrawsAll(run.Style.Font, run.Text))
+            return;
         foreach (var rune in run.Text.EnumerateRunes())
         {
             if (Rune.IsWhiteSpace(rune) || metrics.HasGlyph(run.Style.Font, rune.Value))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HiiaPublish.Typesetting.Fonts;
 
 namespace HiiaPublish.Pdf.Fonts;
@@ -9,6 +10,10 @@ namespace HiiaPublish.Pdf.Fonts;
 public sealed class FontCatalog
 {
     private readonly Dictionary<string, TrueTypeFont> _faces;
+
+    // The typesetter asks for a face once per measured word and the glyph check once per character:
+    // resolving by FontSpec here spares building the face's file name (two strings) on every call.
+    private readonly ConcurrentDictionary<FontSpec, TrueTypeFont?> _bySpec = new();
 
     private FontCatalog(Dictionary<string, TrueTypeFont> faces) => _faces = faces;
 
@@ -39,9 +44,12 @@ public sealed class FontCatalog
             _ => "Regular",
         };
 
-    public bool Has(FontSpec font) => _faces.ContainsKey(FaceNameOf(font));
+    public bool Has(FontSpec font) => Find(font) is not null;
 
-    internal TrueTypeFont Face(FontSpec font) => Face(FaceNameOf(font));
+    internal TrueTypeFont Face(FontSpec font) => Find(font) ?? Face(FaceNameOf(font));
+
+    internal TrueTypeFont? Find(FontSpec font) =>
+        _bySpec.GetOrAdd(font, static (spec, faces) => faces.GetValueOrDefault(FaceNameOf(spec)), _faces);
 
     internal TrueTypeFont Face(string faceName) =>
         _faces.TryGetValue(faceName, out var face)

@@ -9,23 +9,55 @@ namespace HiiaPublish.Pdf.Fonts;
 /// </summary>
 public sealed class TrueTypeFontMetrics(FontCatalog catalog) : IFontMetrics
 {
+    // The typesetter measures word after word in one face; the last face asked for is kept (an immutable
+    // pair swapped whole, so threads sharing these metrics never see a face paired with another's spec).
+    private sealed record FaceOfSpec(FontSpec Spec, TrueTypeFont Face);
+    private FaceOfSpec? _last;
+
     public double MeasureWidth(FontSpec font, double size, ReadOnlySpan<char> text)
     {
-        var face = catalog.Face(font);
+        var face = FaceOf(font);
         long units = 0;
         foreach (var rune in text.EnumerateRunes())
             units += face.AdvanceOf(face.GlyphOf(rune.Value));
         return units * size / face.UnitsPerEm;
     }
 
+    /// <summary>
+    /// Whether every character of <paramref name="text"/> is drawable in <paramref name="font"/> or is white space:
+    /// the common case, answered without a lookup per character.
+    /// </summary>
+    public bool DrawsAll(FontSpec font, string text)
+    {
+        if (catalog.Find(font) is not { } face)
+            return false;
+        foreach (var rune in text.EnumerateRunes())
+            if (face.GlyphOf(rune.Value) == 0 && !IsInvisibleControl(rune.Value) && !Rune.IsWhiteSpace(rune))
+                return false;
+        return true;
+    }
+
+    private TrueTypeFont FaceOf(FontSpec font)
+    {
+        var last = _last;
+        if (last is not null && last.Spec == font)
+            return last.Face;
+        var face = catalog.Face(font);
+        _last = new FaceOfSpec(font, face);
+        return face;
+    }
+
+    /// <summary>Whether <paramref name="font"/> is one of the bundled faces (and so can be measured).</summary>
+    public bool Covers(FontSpec font) => catalog.Find(font) is not null;
+
     public VerticalMetrics GetVerticalMetrics(FontSpec font)
     {
-        var face = catalog.Face(font);
+        var face = FaceOf(font);
         return new VerticalMetrics((double)face.Ascender / face.UnitsPerEm, -(double)face.Descender / face.UnitsPerEm);
     }
 
     public bool HasGlyph(FontSpec font, int codePoint) =>
-        catalog.Has(font) && (catalog.Face(font).GlyphOf(codePoint) != 0 || IsInvisibleControl(codePoint));
+        catalog.Find(font) is { } face && (face.GlyphOf(codePoint) != 0 || IsInvisibleControl(codePoint));
 
     // Characters that never need a glyph of their own.
     private static bool IsInvisibleControl(int codePoint) => codePoint is '\n' or '\r' or '\t' or 0xAD or 0x200B;

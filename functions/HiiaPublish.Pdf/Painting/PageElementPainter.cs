@@ -1,3 +1,4 @@
+using HiiaPublish.Pdf.Fonts;
 using HiiaPublish.Typesetting.Model;
 using HiiaPublish.Typesetting.Output;
 using PdfSharp.Drawing;
@@ -7,11 +8,13 @@ using PdfSharp.Pdf.Annotations;
 namespace HiiaPublish.Pdf.Painting;
 
 /// <summary>Draws the elements of one page, in order, each inside its structure element or as an artifact.</summary>
-internal sealed class PageElementPainter(
+internal sealed partial class PageElementPainter(
     XGraphics gfx,
     PdfPage page,
     StructureTagger tagger,
-    Dictionary<(string, bool, bool, double), XFont> fonts,
+    PaintResources resources,
+    TextSpacingRewriter spacing,
+    TrueTypeFontMetrics metrics,
     DecodedImageCache images,
     IReadOnlyDictionary<string, (string Id, int Page, double X, double Y)> anchors)
 {
@@ -24,60 +27,61 @@ internal sealed class PageElementPainter(
         var groups = elements.OfType<LinkElement>()
             .GroupBy(l => (l.Target, l.Structure.ElementId))
             .ToDictionary(g => g.First(), g => g.Select(l => l.Area).ToList());
-        foreach (var element in elements)
+        for (var i = 0; i < elements.Count; i++)
         {
-            if (element is LinkElement link)
+            switch (elements[i])
             {
-                if (groups.TryGetValue(link, out var areas))
-                    AddLink(link, areas);
-                continue;
+                case LinkElement link:
+                    if (groups.TryGetValue(link, out var areas))
+                        AddLink(link, areas);
+                    break;
+                case TextElement text:
+                    var end = EndOfTextRun(elements, i);
+                    var textIsArtifact = Begin(text.Structure, default);
+                    DrawTextRun(elements, i, end);
+                    End(textIsArtifact);
+                    i = end - 1;
+                    break;
+                case var element:
+                    var isArtifact = Begin(element.Structure, Bounds(element));
+                    DrawContent(element);
+                    End(isArtifact);
+                    break;
             }
-            Draw(element);
         }
     }
 
-    public void Draw(PageElement element)
+    /// <summary>Opens the structure element the drawing belongs to, or an artifact; true for an artifact.</summary>
+    private bool Begin(StructureRef structure, XRect bounds)
     {
-        var bounds = Bounds(element);
-        if (element.Structure.Tag == StructureTag.Artifact)
+        if (structure.Tag == StructureTag.Artifact)
         {
-            tagger.DrawArtifact(() => DrawContent(element));
-            return;
+            tagger.BeginArtifact();
+            return true;
         }
-        tagger.Enter(element.Structure, bounds);
-        DrawContent(element);
+        tagger.Enter(structure, bounds);
+        return false;
+    }
+
+    private void End(bool artifact)
+    {
+        if (artifact)
+            tagger.EndArtifact();
     }
 
     private void DrawContent(PageElement element)
     {
         switch (element)
         {
-            case TextElement text:
-                DrawText(text);
-                break;
             case RuleElement rule:
-                gfx.DrawLine(new XPen(ToXColor(rule.Color), rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
+                gfx.DrawLine(resources.PenFor(rule.Color, rule.Thickness), rule.X1, rule.Y1, rule.X2, rule.Y2);
                 break;
             case FilledRectElement rect:
-                gfx.DrawRectangle(new XSolidBrush(ToXColor(rect.Fill)), rect.Area.X, rect.Area.Y, rect.Area.Width, rect.Area.Height);
+                gfx.DrawRectangle(resources.BrushFor(rect.Fill), rect.Area.X, rect.Area.Y, rect.Area.Width, rect.Area.Height);
                 break;
             case ImageElement image:
                 DrawImage(image);
                 break;
-        }
-    }
-
-    private void DrawText(TextElement text)
-    {
-        var style = text.Style;
-        var font = FontFor(style);
-        var brush = new XSolidBrush(ToXColor(style.Color));
-        var baseline = text.Baseline - style.BaselineShift;
-        gfx.DrawString(text.Text, font, brush, text.X, baseline, XStringFormats.BaseLineLeft);
-        if (style.Underline)
-        {
-            var y = baseline + style.Size * 0.12;  // a little below the baseline, clear of descenders' joins
-            gfx.DrawLine(new XPen(ToXColor(style.Color), style.Size * 0.05), text.X, y, text.X + text.Width, y);
         }
     }
 
@@ -121,29 +125,9 @@ internal sealed class PageElementPainter(
         tagger.EnterLink(link.Structure, annotation, description);
     }
 
-    private XFont FontFor(TextStyle style)
-    {
-        var key = (style.Font.Family, style.Font.Bold, style.Font.Italic, style.Size);
-        if (!fonts.TryGetValue(key, out var font))
-        {
-            var fontStyle = (style.Font.Bold, style.Font.Italic) switch
-            {
-                (true, true) => XFontStyleEx.BoldItalic,
-                (true, false) => XFontStyleEx.Bold,
-                (false, true) => XFontStyleEx.Italic,
-                _ => XFontStyleEx.Regular,
-            };
-            font = new XFont(style.Font.Family, style.Size, fontStyle, new XPdfFontOptions(PdfFontEncoding.Unicode));
-            fonts[key] = font;
-        }
-        return font;
-    }
-
     private static XRect Bounds(PageElement element) => element switch
     {
         ImageElement image => new XRect(image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height),
         _ => new XRect(),
     };
-
-    private static XColor ToXColor(Color color) => XColor.FromArgb(color.R, color.G, color.B);
 }

@@ -16,8 +16,13 @@ namespace HiiaPublish.Pdf.Painting;
 public sealed class PdfPainter : IPagePainter
 {
     private readonly DecodedImageCache _images = new();
+    private readonly TrueTypeFontMetrics _metrics;
 
-    public PdfPainter(FontCatalog fonts) => BundledFontResolver.InstallOnce(fonts);
+    public PdfPainter(FontCatalog fonts)
+    {
+        BundledFontResolver.InstallOnce(fonts);
+        _metrics = new TrueTypeFontMetrics(fonts);
+    }
 
     public byte[] Paint(LaidOutDocument layout, PdfMetadata metadata, CancellationToken cancellationToken = default)
     {
@@ -30,7 +35,7 @@ public sealed class PdfPainter : IPagePainter
             .SelectMany(p => p.Anchors.Select(a => (a.Id, Page: p.Number, a.X, a.Y)))
             .GroupBy(a => a.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var fonts = new Dictionary<(string, bool, bool, double), XFont>();
+        var resources = new PaintResources();
 
         foreach (var laidOut in layout.Pages)
         {
@@ -38,10 +43,14 @@ public sealed class PdfPainter : IPagePainter
             var page = document.AddPage();
             page.Width = XUnit.FromPoint(laidOut.Width);
             page.Height = XUnit.FromPoint(laidOut.Height);
-            using var gfx = XGraphics.FromPdfPage(page);
-            var painter = new PageElementPainter(gfx, page, tagger, fonts, _images, anchors);
-            painter.DrawAll(laidOut.Elements);
-            tagger.EndPage();
+            var spacing = new TextSpacingRewriter();
+            using (var gfx = XGraphics.FromPdfPage(page))
+            {
+                var painter = new PageElementPainter(gfx, page, tagger, resources, spacing, _metrics, _images, anchors);
+                painter.DrawAll(laidOut.Elements);
+                tagger.EndPage();
+            }
+            spacing.ApplyTo(page);
         }
         tagger.CloseAll();
 

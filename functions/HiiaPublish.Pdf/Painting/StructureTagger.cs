@@ -46,12 +46,9 @@ internal sealed class StructureTagger(StructureBuilder builder)
         builder.End();
     }
 
-    public void DrawArtifact(Action draw)
-    {
-        builder.BeginArtifact();
-        draw();
-        builder.End();
-    }
+    public void BeginArtifact() => builder.BeginArtifact();
+
+    public void EndArtifact() => builder.End();
 
     public void CloseAll() => CloseDownTo(0);
 

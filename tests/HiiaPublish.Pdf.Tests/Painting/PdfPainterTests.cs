@@ -62,4 +62,37 @@ public class PdfPainterTests
         Assert.Contains(links, l => l.Uri == "https://www.hiia.hu/");
         Assert.Single(pdf.GetPage(2).GetAnnotations());
     }
+
+    /// <summary>
+    /// A justified line is drawn as one string with TJ adjustments; every word must still start where the
+    /// typesetter put it. Long enough (over 48 glyphs) that PDFsharp wraps the string's hex digits.
+    /// </summary>
+    [Fact]
+    public void JustifiedLine_KeepsEveryWordWhereTheLayoutPutIt()
+    {
+        var metrics = new TrueTypeFontMetrics(Catalog);
+        var p = new StructureRef(StructureTag.P, 1, []);
+        string[] words = ["Árvíztűrő ", "tükörfúrógép ", "energiabiztonság ", "közép-európai ", "együttműködés ", "végén"];
+        var elements = new List<PageElement>();
+        var expected = new List<double>();
+        var x = 72.0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            elements.Add(new TextElement(x, 130, words[i], Body, metrics.MeasureWidth(Body.Font, Body.Size, words[i].TrimEnd()), p));
+            expected.Add(x);
+            // Stretched spaces, different on each gap, as a justified line has them.
+            x += metrics.MeasureWidth(Body.Font, Body.Size, words[i]) + 1.37 * (i + 1);
+        }
+        var layout = new LaidOutDocument([new LaidOutPage(1, 595, 842, "body", elements, [])], [], []);
+
+        using var pdf = PdfDocument.Open(Painter.Paint(layout, Metadata));
+        var read = pdf.GetPage(1).GetWords().ToList();
+
+        Assert.Equal(words.Select(w => w.Trim()), read.Select(w => w.Text));
+        for (var i = 0; i < words.Length; i++)
+        {
+            Assert.Equal(expected[i], read[i].Letters[0].StartBaseLine.X, 0.01);
+            Assert.Equal(842 - 130, read[i].Letters[0].StartBaseLine.Y, 0.01);
+        }
+    }
 }
