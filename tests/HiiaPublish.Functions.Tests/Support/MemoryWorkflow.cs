@@ -13,9 +13,10 @@ public sealed class MemoryWorkflow
     private static readonly Lazy<SiteRenderer> SiteRendererOnce = new(() => SiteRenderer.Load(TemplatesLocator.Find()));
     private static readonly PerspectiveParser Parser = new();
 
-    public MemoryWorkflow()
+    /// <param name="wrapRevisions">Puts a decorator around the revision store the workflow uses (the test keeps the plain one in <see cref="Revisions"/>).</param>
+    public MemoryWorkflow(Func<IRevisionStore, IRevisionStore>? wrapRevisions = null)
     {
-        Service = new WorkflowService(Revisions, Drafts, Queue, Site, Parser, Renderer,
+        Service = new WorkflowService(wrapRevisions?.Invoke(Revisions) ?? Revisions, Drafts, Queue, Site, Parser, Renderer,
             new SitePublisher(SiteRendererOnce.Value), Clock);
     }
 
