@@ -17,12 +17,13 @@ public sealed class MemoryWorkflow
     public MemoryWorkflow(Func<IRevisionStore, IRevisionStore>? wrapRevisions = null)
     {
         Service = new WorkflowService(wrapRevisions?.Invoke(Revisions) ?? Revisions, Drafts, Queue, Site, Parser, Renderer,
-            new SitePublisher(SiteRendererOnce.Value), Clock);
+            new SitePublisher(SiteRendererOnce.Value), Clock, FailedMessages);
     }
 
     public InMemoryRevisionStore Revisions { get; } = new();
     public InMemoryDraftStore Drafts { get; } = new();
     public InMemoryWorkQueue Queue { get; } = new();
+    public InMemoryFailedMessageStore FailedMessages { get; } = new();
     public MemorySiteStore Site { get; } = new();
     public FakePreviewRenderer Renderer { get; } = new();
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 4, 21, 9, 0, 0, TimeSpan.Zero));
