@@ -30,6 +30,7 @@ public static class HiiaPublishServiceCollectionExtensions
         services.AddSingleton<IRevisionStore>(_ => new TableRevisionStore(storage.TableService().GetTableClient(TableRevisionStore.TableName)));
         services.AddSingleton<IDraftStore>(_ => new BlobDraftStore(storage.BlobService()));
         services.AddSingleton<IWorkQueue>(_ => new QueueWorkQueue(storage.QueueService()));
+        services.AddSingleton<IFailedMessageStore>(_ => new BlobFailedMessageStore(storage.BlobService()));
         services.AddSingleton<ISiteStore>(_ => new BlobSiteStore(site.BlobService().GetBlobContainerClient(BlobSiteStore.WebContainerName)));
 
         // Parser, renderer and site templates are immutable and expensive to build: one of each per process.

@@ -75,7 +75,48 @@ public class FailureRecoveryTests(AzuriteFixture azurite)
         Assert.Contains("the typesetter ran out of memory", reason);
         Assert.Contains("5 attempts", reason);
         Assert.Equal(poisoned.MessageText, revision.GetProperty("keptMessage").GetString());
+
+        // The poison function consumed the message, as the trigger does; the message itself is kept in `failed`.
+        Assert.Empty((await app.Queue("render-poison").PeekMessagesAsync(1)).Value);
+        var keptBlob = new BlobServiceClient(app.ConnectionString).GetBlobContainerClient(BlobFailedMessageStore.ContainerName)
+            .GetBlobClient($"render-poison/{poisoned.MessageId}.json");
+        var kept = (await keptBlob.DownloadContentAsync()).Value;
+        Assert.Equal(poisoned.MessageText, kept.Content.ToObjectFromJson<FailedMessage>(WorkflowJson.Options)!.Text);
+        var recordBefore = await app.Services.GetRequiredService<IRevisionStore>().GetAsync("doomed-paper", revision.GetProperty("revision").GetString()!, CancellationToken.None);
+
+        // The same poison message delivered again (the function was killed after its work): nothing changes.
+        await app.RunFunctionAsync("render-poison", poisoned.MessageText, poisoned.MessageId);
+        var failedMessages = app.Services.GetRequiredService<IFailedMessageStore>();
+        Assert.Equal(poisoned.MessageText, Assert.Single(await failedMessages.ListAsync("render-poison", CancellationToken.None)).Text);
+        Assert.Equal(kept.Details.ETag, (await keptBlob.GetPropertiesAsync()).Value.ETag);
+        var recordAfter = await app.Services.GetRequiredService<IRevisionStore>().GetAsync("doomed-paper", revision.GetProperty("revision").GetString()!, CancellationToken.None);
+        Assert.Equal(recordBefore!.ETag, recordAfter!.ETag);
     }
+
+    [Fact]
+    public async Task APoisonHandlerKilledAfterKeepingTheMessage_IsRetried_AndMarksTheRevisionFailedWithOneKeptCopy()
+    {
+        var connection = azurite.NewAccountConnectionString();
+        var plan = new FaultPlan();
+        var renderer = new FakePreviewRenderer { FailWith = new InvalidOperationException("a font is missing") };
+        var app = new AzuriteWorkflow(connection, renderer: renderer, configure: services => Faulty(services, connection, plan));
+        var upload = await app.UploadAsync(Drafts.Small("twice-doomed").Source, "text/markdown", Principals.Header(People.Editor), "?file=twice-doomed.md");
+        var revision = upload.Json.GetProperty("revision").GetString()!;
+        Assert.Equal(1, await app.RunQueueAsync(WorkQueues.Render));
+
+        // The poison handler's first storage step is keeping the message; it dies right after that step, and the
+        // host delivers the poison message again.
+        plan.Arm(1, afterTheOperation: true);
+        Assert.Equal(1, await app.RunQueueAsync("render-poison"));
+        Assert.True(plan.Fired);
+
+        Assert.Equal("failed", await StateAsync(app, "twice-doomed"));
+        var kept = Assert.Single(await app.Services.GetRequiredService<IFailedMessageStore>().ListAsync("render-poison", CancellationToken.None));
+        Assert.Contains(revision, kept.Text);
+    }
+
+    private static async Task<string?> StateAsync(AzuriteWorkflow app, string slug) =>
+        (await app.GetDraftAsync(slug, Principals.Header(People.Editor))).Json.GetProperty("revisions")[0].GetProperty("state").GetString();
 
     private static async Task RunWholePathAsync(AzuriteWorkflow app, string slug)
     {
@@ -123,6 +164,7 @@ public class FailureRecoveryTests(AzuriteFixture azurite)
             new TableRevisionStore(new TableServiceClient(connection).GetTableClient(TableRevisionStore.TableName)), plan));
         services.AddSingleton<IDraftStore>(new FaultyDraftStore(new BlobDraftStore(new BlobServiceClient(connection)), plan));
         services.AddSingleton<IWorkQueue>(new FaultyWorkQueue(new QueueWorkQueue(new QueueServiceClient(connection, QueueWorkQueue.Options())), plan));
+        services.AddSingleton<IFailedMessageStore>(new FaultyFailedMessageStore(new BlobFailedMessageStore(new BlobServiceClient(connection)), plan));
         services.AddSingleton<ISiteStore>(new FaultySiteStore(new BlobSiteStore(new BlobServiceClient(connection).GetBlobContainerClient("$web")), plan));
     }
 }

@@ -8,8 +8,8 @@ namespace HiiaPublish.Azure.Workflow;
 /// <summary>
 /// What the Functions host does for the `render` and `publish` triggers, for hosts without it (`hiia serve`):
 /// take a few messages, run the workflow handler, delete each on success; a failure leaves the message to come
-/// back after the visibility timeout, and the fifth failure moves it to the poison queue (where it stays) and
-/// marks the revision failed.
+/// back after the visibility timeout, and the fifth failure moves it to the poison queue (where it stays), keeps
+/// it in the `failed` container and marks the revision failed.
 /// </summary>
 public sealed class QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger)
 {
@@ -62,10 +62,11 @@ public sealed class QueuePump(QueueServiceClient queues, WorkflowService workflo
         {
             logger.LogWarning(e, "Attempt {Attempt} of a {Queue} message failed.", message.DequeueCount, queue.Name);
             if (message.DequeueCount < WorkQueues.MaxAttempts) return;
-            // Poison first, then delete: a crash between the two leaves a duplicate, never a lost message.
-            await poison.SendMessageAsync(message.MessageText, cancellationToken);
+            // Poison first, then delete: a crash between the two leaves a duplicate, never a lost message. The
+            // poison handler is then called with the poison message's id, as the Functions host would call it.
+            var poisoned = (await poison.SendMessageAsync(message.MessageText, cancellationToken)).Value;
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            await workflow.HandlePoisonAsync(poison.Name, message.MessageText, cancellationToken);
+            await workflow.HandlePoisonAsync(poison.Name, poisoned.MessageId, message.MessageText, cancellationToken);
         }
     }
 }

@@ -29,11 +29,13 @@ public sealed partial class WorkflowService
     }
 
     /// <summary>
-    /// A message that failed every attempt: the revision becomes failed, with the last error as the reason,
-    /// and the message is kept on the record for whoever investigates.
+    /// A message that failed every attempt, delivered from the poison queue: the message is kept first (the
+    /// trigger consumes it), then the revision becomes failed with the last error as the reason. Both steps
+    /// are idempotent, so a redelivery or a crash between them ends in the same state.
     /// </summary>
-    public async Task HandlePoisonAsync(string queueName, string message, CancellationToken cancellationToken)
+    public async Task HandlePoisonAsync(string queueName, string? messageId, string message, CancellationToken cancellationToken)
     {
+        await failedMessages.KeepAsync(FailedMessage.Of(queueName, messageId, message), cancellationToken);
         var work = WorkMessage.TryParse(message);
         if (work is null) return;
         var step = queueName.StartsWith(WorkQueues.Publish, StringComparison.Ordinal) ? "Publishing" : "Rendering";

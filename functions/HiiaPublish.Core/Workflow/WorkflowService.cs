@@ -18,7 +18,8 @@ public sealed partial class WorkflowService(
     PerspectiveParser parser,
     IPreviewRenderer renderer,
     SitePublisher publisher,
-    TimeProvider time)
+    TimeProvider time,
+    IFailedMessageStore failedMessages)
 {
     // A transition that keeps losing to other writers is re-read and re-decided; ten rounds is far more than
     // the handful of writers one revision ever has (a handler, a retry, a reviewer).

@@ -97,7 +97,7 @@ public sealed class AzuriteWorkflow
             var message = received[0];
             try
             {
-                await RunFunctionAsync(queue, message.MessageText);
+                await RunFunctionAsync(queue, message.MessageText, message.MessageId);
                 await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 finished++;
             }
@@ -117,12 +117,13 @@ public sealed class AzuriteWorkflow
         }
     }
 
-    private Task RunFunctionAsync(string queue, string message) => queue switch
+    /// <summary>One function call as the host makes it; the poison functions also get the message id, as the trigger binds it.</summary>
+    public Task RunFunctionAsync(string queue, string message, string messageId) => queue switch
     {
         WorkQueues.Render => new RenderFunction(Workflow).RunAsync(message, CancellationToken.None),
         WorkQueues.Publish => new PublishFunction(Workflow).RunAsync(message, CancellationToken.None),
-        "render-poison" => new RenderPoisonFunction(Workflow).RunAsync(message, CancellationToken.None),
-        "publish-poison" => new PublishPoisonFunction(Workflow).RunAsync(message, CancellationToken.None),
+        "render-poison" => new RenderPoisonFunction(Workflow).RunAsync(message, messageId, CancellationToken.None),
+        "publish-poison" => new PublishPoisonFunction(Workflow).RunAsync(message, messageId, CancellationToken.None),
         _ => throw new ArgumentException($"No function listens on {queue}."),
     };
 

@@ -72,3 +72,9 @@ public sealed class FaultySiteStore(ISiteStore inner, FaultPlan plan) : ISiteSto
         plan.RunAsync(() => inner.WriteAsync(path, content, properties, condition, ct));
     public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken ct) => inner.ListAsync(prefix, ct);
 }
+
+public sealed class FaultyFailedMessageStore(IFailedMessageStore inner, FaultPlan plan) : IFailedMessageStore
+{
+    public Task KeepAsync(FailedMessage message, CancellationToken ct) => plan.RunAsync(() => inner.KeepAsync(message, ct));
+    public Task<IReadOnlyList<FailedMessage>> ListAsync(string queue, CancellationToken ct) => inner.ListAsync(queue, ct);
+}

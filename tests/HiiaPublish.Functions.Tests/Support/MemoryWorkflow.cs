@@ -13,15 +13,17 @@ public sealed class MemoryWorkflow
     private static readonly Lazy<SiteRenderer> SiteRendererOnce = new(() => SiteRenderer.Load(TemplatesLocator.Find()));
     private static readonly PerspectiveParser Parser = new();
 
-    public MemoryWorkflow()
+    /// <param name="wrapRevisions">Puts a decorator around the revision store the workflow uses (the test keeps the plain one in <see cref="Revisions"/>).</param>
+    public MemoryWorkflow(Func<IRevisionStore, IRevisionStore>? wrapRevisions = null)
     {
-        Service = new WorkflowService(Revisions, Drafts, Queue, Site, Parser, Renderer,
-            new SitePublisher(SiteRendererOnce.Value), Clock);
+        Service = new WorkflowService(wrapRevisions?.Invoke(Revisions) ?? Revisions, Drafts, Queue, Site, Parser, Renderer,
+            new SitePublisher(SiteRendererOnce.Value), Clock, FailedMessages);
     }
 
     public InMemoryRevisionStore Revisions { get; } = new();
     public InMemoryDraftStore Drafts { get; } = new();
     public InMemoryWorkQueue Queue { get; } = new();
+    public InMemoryFailedMessageStore FailedMessages { get; } = new();
     public MemorySiteStore Site { get; } = new();
     public FakePreviewRenderer Renderer { get; } = new();
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 4, 21, 9, 0, 0, TimeSpan.Zero));

@@ -97,7 +97,7 @@ public class UploadAndRenderTests
         for (var attempt = 0; attempt < WorkQueues.MaxAttempts; attempt++)
             await Assert.ThrowsAsync<IOException>(() => flow.Service.HandleRenderAsync(message, None));
 
-        await flow.Service.HandlePoisonAsync("render-poison", message, None);
+        await flow.Service.HandlePoisonAsync("render-poison", "poison-1", message, None);
 
         var failed = await flow.RecordAsync(record.Slug, record.Revision);
         Assert.Equal(RevisionState.Failed, failed.State);
@@ -121,8 +121,10 @@ public class UploadAndRenderTests
         var flow = new MemoryWorkflow();
         await flow.Service.HandleRenderAsync(message, None);
         await flow.Service.HandlePublishAsync(message, None);
-        await flow.Service.HandlePoisonAsync("render-poison", message, None);
+        await flow.Service.HandlePoisonAsync("render-poison", "poison-1", message, None);
         Assert.Equal(0, flow.Renderer.Calls);
+        // Even a message that names no revision is kept for whoever investigates.
+        Assert.Equal(message, Assert.Single(await flow.FailedMessages.ListAsync("render-poison", None)).Text);
     }
 
     [Theory]

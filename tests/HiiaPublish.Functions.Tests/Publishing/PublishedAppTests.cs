@@ -1,0 +1,67 @@
+using System.Reflection;
+using HiiaPublish.Functions.Tests.Support;
+using UglyToad.PdfPig;
+
+namespace HiiaPublish.Functions.Tests.Publishing;
+
+/// <summary>The deployable folder: what `dotnet publish` of the Functions app holds, and that its render path works from it.</summary>
+public class PublishedAppTests(PublishedAppFixture published) : IClassFixture<PublishedAppFixture>
+{
+    [Fact]
+    public void PublishFolder_HoldsHostJson_Templates_Fonts_AndHyphenationPatterns()
+    {
+        string In(params string[] parts) => Path.Combine([published.Folder, .. parts]);
+
+        Assert.True(File.Exists(In("host.json")), "host.json is missing");
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "host.json")), File.ReadAllText(In("host.json")));
+        Assert.True(File.Exists(In("HiiaPublish.Functions.dll")));
+        Assert.True(File.Exists(In("templates", "branding.yaml")), "templates/branding.yaml is missing");
+        foreach (var template in new[] { "cover.scriban", "imprint.scriban", "back-cover.scriban" })
+            Assert.True(File.Exists(In("templates", "pdf", template)), $"templates/pdf/{template} is missing");
+        foreach (var template in new[] { "layout.html", "landing.html", "listing.html", "site.css", "404.html" })
+            Assert.True(File.Exists(In("templates", "site", template)), $"templates/site/{template} is missing");
+        var fonts = Directory.GetFiles(In("templates", "fonts"), "*.ttf").Select(Path.GetFileName).ToArray();
+        Assert.Contains("NotoSerif-Regular.ttf", fonts);
+        Assert.Contains("NotoSans-Bold.ttf", fonts);
+        Assert.Equal(8, fonts.Length);
+        Assert.True(File.Exists(In("templates", "hyphenation", "hyph_en_US.dic")));
+        Assert.True(File.Exists(In("templates", "hyphenation", "hyph_hu_HU.dic")));
+        // Local settings hold secrets on a developer machine and must never ship.
+        Assert.False(File.Exists(In("local.settings.json")));
+    }
+
+    [Fact]
+    public void PublishedRenderPath_RunFromThePublishFolder_TypesetsTheEnglishSampleIntoAValidPdf()
+    {
+        var context = new PublishedAppLoadContext(Path.Combine(published.Folder, "HiiaPublish.Functions.dll"));
+        try
+        {
+            var core = context.LoadFromAssemblyName(new AssemblyName("HiiaPublish.Core"));
+            Assert.Equal(Path.GetFullPath(published.Folder), Path.GetDirectoryName(core.Location));
+            var sample = Drafts.EnglishSample();
+
+            // The calls AddHiiaPublish and the render handler make, on the published assemblies and templates.
+            dynamic files = Create(core, "HiiaPublish.Core.Workflow.DraftFiles", sample.SourceFile, sample.Source, sample.Assets.ToList());
+            dynamic source = Create(core, "HiiaPublish.Core.Format.DraftSource", sample.SourceFile, sample.Source, files);
+            dynamic parser = Create(core, "HiiaPublish.Core.Format.PerspectiveParser", [null]);
+            dynamic parsed = parser.Parse(source);
+            Assert.False((bool)parsed.HasErrors);
+            dynamic renderer = Create(core, "HiiaPublish.Core.Rendering.PerspectiveRenderer", Path.Combine(published.Folder, "templates"));
+            dynamic result = renderer.Render(parsed.Perspective, files, sample.SourceFile, CancellationToken.None);
+            Assert.False((bool)result.HasErrors);
+            byte[] pdf = result.Pdf;
+
+            using var document = PdfDocument.Open(pdf);
+            Assert.Equal((int)result.PageCount, document.NumberOfPages);
+            Assert.True(document.NumberOfPages >= 4, $"only {document.NumberOfPages} pages");
+            Assert.Contains("Middle Corridor", string.Concat(document.GetPage(1).Letters.Select(l => l.Value)));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static object Create(Assembly assembly, string typeName, params object?[] arguments) =>
+        Activator.CreateInstance(assembly.GetType(typeName, throwOnError: true)!, arguments)!;
+}
