@@ -11,7 +11,7 @@ namespace HiiaPublish.Azure.Workflow;
 /// back after the visibility timeout, and the fifth failure moves it to the poison queue (where it stays), keeps
 /// it in the `failed` container and marks the revision failed.
 /// </summary>
-public sealed class QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger)
+public sealed class QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger, WorkSignal? signal = null)
 {
     // host.json's batchSize: a render takes a core for a second or so; four at a time keeps two cores busy.
     private const int BatchSize = 4;
@@ -19,6 +19,8 @@ public sealed class QueuePump(QueueServiceClient queues, WorkflowService workflo
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
     // host.json's maxPollingInterval: an idle queue is asked again every 2 s, so an upload renders within seconds.
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
+
+    private readonly WorkSignal _signal = signal ?? new WorkSignal();
 
     public Task RunAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(PumpAsync(WorkQueues.Render, workflow.HandleRenderAsync, cancellationToken),
@@ -35,7 +37,7 @@ public sealed class QueuePump(QueueServiceClient queues, WorkflowService workflo
             try
             {
                 var messages = (await queue.ReceiveMessagesAsync(BatchSize, RetryAfter, cancellationToken)).Value;
-                if (messages.Length == 0) await Task.Delay(IdlePoll, cancellationToken);
+                if (messages.Length == 0) await _signal.WaitAsync(IdlePoll, cancellationToken);
                 await Task.WhenAll(messages.Select(m => HandleOneAsync(queue, poison, m, handle, cancellationToken)));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

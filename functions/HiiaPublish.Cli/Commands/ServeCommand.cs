@@ -46,8 +46,15 @@ public sealed class ServeCommand : ICommand
             [HiiaPublishServiceCollectionExtensions.TrustHeaderSetting] = "true",
         });
         builder.Services.AddHiiaPublish(builder.Configuration);
+        // In one process the pump need not wait for its next poll to learn of new work: what is enqueued here wakes it.
+        var signal = new WorkSignal();
         builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
-            sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>()));
+            sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), signal));
+        var sent = builder.Services.Last(d => d.ServiceType == typeof(IWorkQueue));
+        builder.Services.Remove(sent);
+        builder.Services.AddSingleton<IWorkQueue>(sp => new SignallingWorkQueue(
+            (IWorkQueue)(sent.ImplementationFactory?.Invoke(sp) ?? sent.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, sent.ImplementationType!)),
+            signal));
         await using var app = builder.Build();
         MapRoutes(app);
 
