@@ -49,6 +49,7 @@ public sealed class ServeCommand : ICommand
         builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
             sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>()));
         await using var app = builder.Build();
+        ReviewDeskEndpoints.Map(app);
         MapRoutes(app);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -57,6 +58,7 @@ public sealed class ServeCommand : ICommand
         await app.StartAsync(stop.Token);
         var pump = app.Services.GetRequiredService<QueuePump>().RunAsync(stop.Token);
         stdout.WriteLine($"hiia serve: the API is at http://127.0.0.1:{options.Port}/api (OpenAPI: /api/openapi.json), the site at http://127.0.0.1:{options.Port}/site/.");
+        stdout.WriteLine($"hiia serve: the review desk at http://127.0.0.1:{options.Port}{ReviewDeskEndpoints.DeskPath} (pick who you are at {ReviewDeskEndpoints.DeskPath}dev-sign-in.html).");
         stdout.WriteLine("Press Ctrl+C to stop.");
         try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
         await pump;
