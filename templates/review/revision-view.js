@@ -27,7 +27,7 @@ export function renderPaper(view, selectedRevision, me, actions) {
   const index = revisions.indexOf(current);
   const holder = document.getElementById('revision');
   const hadFocus = holder.contains(document.activeElement);
-  replaceChildrenKeepingFocus(holder, revisionPanel(view, current, revisions[index + 1] || null, title, me, actions));
+  replaceChildrenKeepingFocus(holder, [revisionPanel(view, current, revisions[index + 1] || null, title, me, actions)]);
   // The focused button went away with the old state (an approval succeeded): keep the reader in the revision.
   if (hadFocus && !holder.contains(document.activeElement)) document.getElementById('revision-heading')?.focus();
 }
