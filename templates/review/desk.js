@@ -31,10 +31,17 @@ async function start() {
     setUpUpload((slug, revision, options) => { select(slug, revision, options?.keepFocus ?? true); refresh(); });
   }
   setUpFilter(value => { desk.filter = value; renderList(); });
-  const fromHash = new URLSearchParams(location.hash.slice(1));
-  if (fromHash.get('paper')) select(fromHash.get('paper'), fromHash.get('revision'), true);
+  selectFromAddress();
+  // A link or bookmark to a paper (#paper=slug&revision=…) opens it, also when only the fragment changed.
+  window.addEventListener('hashchange', () => { selectFromAddress(); refresh(); });
   await refresh();
   document.addEventListener('visibilitychange', () => { if (!document.hidden) refresh(); });
+}
+
+function selectFromAddress() {
+  const address = new URLSearchParams(location.hash.slice(1));
+  const slug = address.get('paper');
+  if (slug && (slug !== desk.slug || address.get('revision') !== desk.revision)) select(slug, address.get('revision'), true);
 }
 
 function showSignedOut(answer) {

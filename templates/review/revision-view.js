@@ -38,7 +38,7 @@ function revisionPanel(view, r, previous, title, me, actions) {
   const side = el('div', { class: 'revision-side' });
   if (hasPreview(r)) main.append(previewSection(view.head.slug, r, title));
   else if (r.state === 'invalid') main.append(invalidSection(view.head.slug, r));
-  side.append(statusSection(r), commentSection(r), reviewSection(view, r, me, actions), changesSection(view.head.slug, r, previous));
+  side.append(...[statusSection(r), commentSection(r), reviewSection(view, r, me, actions), changesSection(view.head.slug, r, previous)].filter(Boolean));
   return el('article', { class: 'revision', 'aria-labelledby': 'revision-heading' },
     el('h3', { id: 'revision-heading', tabindex: '-1' }, t('revision', { revision: shortRevision(r.revision) }), ' ', stateBadge(r.state)),
     el('p', { class: 'revision-meta' }, t('uploadedBy', { name: uploader, when: when(r.uploadedAt, language) }),

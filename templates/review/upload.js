@@ -38,15 +38,18 @@ export function setUpUpload(onUploaded) {
     button.disabled = true;
     show(result, 'busy', t('uploading'));
     try {
-      const body = new FormData();
-      for (const file of chosen) body.append('files', new Blob([file], { type: typeOf(file.name) }), file.name);
+      const body = await formOf(chosen);
+      if (!body) { show(result, 'error', t('uploadUnreadable')); return; }
       const answer = await api.upload(body);
       if (answer.ok) {
         show(result, 'ok', t('uploadAccepted', { revision: shortRevision(answer.value.revision) }));
+        // A fresh choice next time: the editor corrects the file on disk and picks it again.
+        form.reset();
+        choose([]);
         onUploaded(answer.value.slug, answer.value.revision);
       } else if (answer.problem.diagnostics?.length) {
         const markdown = chosen.find(f => typeOf(f.name) === 'text/markdown');
-        const text = await markdown.text();
+        const text = await markdown.text().catch(() => null);
         result.replaceChildren(
           el('p', { class: 'message error', text: t('uploadProblems', { count: countOf(answer.problem.diagnostics.length, 'problemCount1', 'problemCountN') }) }),
           problemsList(answer.problem.diagnostics, markdown.name, text));
@@ -58,6 +61,18 @@ export function setUpUpload(onUploaded) {
       button.disabled = false;
     }
   });
+}
+
+// The bytes are read before sending: a file changed on disk since it was picked cannot be read any more, and
+// that deserves a sentence, not a network error.
+async function formOf(files) {
+  const body = new FormData();
+  try {
+    for (const file of files) body.append('files', new Blob([await file.arrayBuffer()], { type: typeOf(file.name) }), file.name);
+  } catch {
+    return null;
+  }
+  return body;
 }
 
 function checkFiles(files) {
