@@ -56,6 +56,7 @@ public sealed class ServeCommand : ICommand
             (IWorkQueue)(sent.ImplementationFactory?.Invoke(sp) ?? sent.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, sent.ImplementationType!)),
             signal));
         await using var app = builder.Build();
+        ReviewDeskEndpoints.Map(app);
         MapRoutes(app);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -64,6 +65,7 @@ public sealed class ServeCommand : ICommand
         await app.StartAsync(stop.Token);
         var pump = app.Services.GetRequiredService<QueuePump>().RunAsync(stop.Token);
         stdout.WriteLine($"hiia serve: the API is at http://127.0.0.1:{options.Port}/api (OpenAPI: /api/openapi.json), the site at http://127.0.0.1:{options.Port}/site/.");
+        stdout.WriteLine($"hiia serve: the review desk at http://127.0.0.1:{options.Port}{ReviewDeskEndpoints.DeskPath} (pick who you are at {ReviewDeskEndpoints.DeskPath}dev-sign-in.html).");
         stdout.WriteLine("Press Ctrl+C to stop.");
         try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
         await pump;

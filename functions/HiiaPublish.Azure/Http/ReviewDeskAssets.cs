@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+using HiiaPublish.Core.Branding;
+
+namespace HiiaPublish.Azure.Http;
+
+/// <summary>
+/// The review desk's static files (templates/review: HTML, CSS, JavaScript), read once at start and served by
+/// both hosts with the same headers. Only files present at start, with a known type, are ever answered, so no
+/// request path reaches the file system.
+/// </summary>
+public sealed class ReviewDeskAssets
+{
+    public const string FolderName = "review";
+    public const string IndexFile = "index.html";
+    public const string DevSignInFile = "dev-sign-in.html";
+
+    // Nothing outside the app itself: scripts and styles from files only (no inline code), the preview PDF from a
+    // blob: URL the page made from the bytes it hashed, no plugins, no framing of the desk by other sites.
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "frame-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".svg"] = "image/svg+xml",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private readonly FrozenDictionary<string, (string ContentType, byte[] Bytes)> _files;
+
+    public ReviewDeskAssets(string folder)
+    {
+        var files = new Dictionary<string, (string, byte[])>(StringComparer.Ordinal);
+        if (Directory.Exists(folder))
+            foreach (var path in Directory.EnumerateFiles(folder))
+                if (ContentTypes.TryGetValue(Path.GetExtension(path).ToLowerInvariant(), out var type))
+                    files[Path.GetFileName(path)] = (type, File.ReadAllBytes(path));
+        _files = files.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The files under the templates folder the renderer also uses.</summary>
+    public static ReviewDeskAssets FromTemplates() => new(Path.Combine(TemplatesLocator.Find(), FolderName));
+
+    public IReadOnlyCollection<string> FileNames => _files.Keys;
+
+    /// <summary>
+    /// The answer for a path below the desk's root: "" is the page itself; the sign-in form for local development
+    /// only when <paramref name="includeDevSignIn"/> (a host that trusts a developer's header says so).
+    /// </summary>
+    public ApiResult Serve(string? path, bool includeDevSignIn = false)
+    {
+        var name = string.IsNullOrEmpty(path) ? IndexFile : path;
+        if (name == DevSignInFile && !includeDevSignIn) return NotFound();
+        return _files.TryGetValue(name, out var file)
+            ? new ApiResult(200, file.ContentType, file.Bytes, SecurityHeaders())
+            : NotFound();
+    }
+
+    /// <summary>The desk's root without its trailing slash: the page's relative links need the slash.</summary>
+    public static ApiResult RedirectToRoot(string requestPath) =>
+        new(308, null, [], new Dictionary<string, string> { ["Location"] = requestPath.TrimEnd('/') + "/" });
+
+    public static IReadOnlyDictionary<string, string> SecurityHeaders() => new Dictionary<string, string>
+    {
+        ["Content-Security-Policy"] = ContentSecurityPolicy,
+        ["X-Content-Type-Options"] = "nosniff",
+        ["Referrer-Policy"] = "no-referrer",
+    };
+
+    private static ApiResult NotFound() => ApiResult.Problem(404, "Not found", "The review desk has no such file; open /review/.");
+}

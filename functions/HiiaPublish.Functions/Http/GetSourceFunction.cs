@@ -1,0 +1,16 @@
+using HiiaPublish.Azure.Http;
+using HiiaPublish.Core.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HiiaPublish.Functions.Http;
+
+/// <summary>A revision's Markdown as uploaded: the desk shows problem lines and the diff between revisions from it.</summary>
+public sealed class GetSourceFunction(ClientPrincipalReader principals, IRevisionStore revisions, IDraftStore drafts)
+{
+    [Function("GetSource")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "drafts/{slug}/revisions/{revision}/source")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
+        await new ReviewDeskApi(principals, revisions, drafts, ReviewDeskSignIn.EasyAuth(ReviewDeskFunction.DeskPath)).SourceAsync(request, slug, revision, cancellationToken);
+}

@@ -1,0 +1,15 @@
+using HiiaPublish.Azure.Http;
+using HiiaPublish.Core.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HiiaPublish.Functions.Http;
+
+/// <summary>Who is signed in and what they may do; the review desk shows only the actions this allows.</summary>
+public sealed class MeFunction(ClientPrincipalReader principals, IRevisionStore revisions, IDraftStore drafts)
+{
+    [Function("Me")]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "me")] HttpRequest request) =>
+        new ReviewDeskApi(principals, revisions, drafts, ReviewDeskSignIn.EasyAuth(ReviewDeskFunction.DeskPath)).Me(request);
+}

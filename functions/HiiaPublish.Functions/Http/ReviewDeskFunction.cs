@@ -1,0 +1,25 @@
+using HiiaPublish.Azure.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HiiaPublish.Functions.Http;
+
+/// <summary>
+/// The review desk's page and its static files. Anonymous at the function level because a browser's page load
+/// cannot carry a function key; App Service Authentication still requires a signed-in user for the path.
+/// host.json's route prefix puts it at /api/review/ (see docs/review-desk.md).
+/// </summary>
+public sealed class ReviewDeskFunction
+{
+    public const string DeskPath = "/api/review/";
+
+    // Read once per process: the files are part of the deployment and never change while it runs.
+    private static readonly Lazy<ReviewDeskAssets> Assets = new(ReviewDeskAssets.FromTemplates);
+
+    [Function("ReviewDesk")]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{*path}")] HttpRequest request, string? path) =>
+        string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/')
+            ? ReviewDeskAssets.RedirectToRoot(request.Path.Value)
+            : Assets.Value.Serve(path);
+}

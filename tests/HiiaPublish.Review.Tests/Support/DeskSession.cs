@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HiiaPublish.Review.Tests.Support;
+
+/// <summary>One person at the desk: a browser context of their own (cookies, language), and what they do there.</summary>
+public sealed class DeskSession : IAsyncDisposable
+{
+    // A render plus the queue pump's idle poll (2 s) and the page's own poll; generous for a loaded CI machine.
+    public static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 60_000 };
+    public static readonly LocatorAssertionsToBeVisibleOptions SlowVisible = new() { Timeout = 60_000 };
+    public static readonly LocatorAssertionsToContainTextOptions SlowContains = new() { Timeout = 60_000 };
+    // Tab presses before giving up: the page has a few dozen focusable elements at most.
+    private const int MaxTabs = 80;
+
+    private readonly IBrowserContext _context;
+    private readonly string _scenario;
+    // Steps are numbered per scenario across the people in it, so the files sort in the order things happened.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Steps = new();
+
+    private DeskSession(IBrowserContext context, IPage page, string baseUrl, string scenario)
+    {
+        (_context, Page, BaseUrl, _scenario) = (context, page, baseUrl, scenario);
+    }
+
+    public IPage Page { get; }
+    public string BaseUrl { get; }
+    public List<string> ConsoleErrors { get; } = [];
+
+    public static async Task<DeskSession> OpenAsync(DeskFixture fixture, string scenario, string locale = "en-GB")
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale, ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var session = new DeskSession(context, page, fixture.Server.BaseUrl, scenario);
+        // Answers like 422 or 403 are the desk's normal conversation (Chromium logs each as a failed load); what
+        // must never happen is a script error.
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource")) session.ConsoleErrors.Add(message.Text); };
+        page.PageError += (_, error) => session.ConsoleErrors.Add(error);
+        return session;
+    }
+
+    /// <summary>The local sign-in of `hiia serve`, by its documented query string.</summary>
+    public async Task SignInAsync(string name, params string[] roles)
+    {
+        var query = string.Join("", roles.Select(r => $"&roles={r}"));
+        await Page.GotoAsync($"{BaseUrl}/review/dev-sign-in.html?name={Uri.EscapeDataString(name)}{query}");
+        await Expect(Page.Locator("#who-name")).ToHaveTextAsync(name);
+    }
+
+    /// <summary>The same sign-in through its form, with the keyboard only.</summary>
+    public async Task SignInWithKeyboardAsync(string name, string roleCheckboxId)
+    {
+        await Page.GotoAsync($"{BaseUrl}/review/dev-sign-in.html");
+        await TabToAsync("#name");
+        await Page.Keyboard.TypeAsync(name);
+        await TabToAsync($"#{roleCheckboxId}");
+        await Page.Keyboard.PressAsync("Space");
+        await TabToAsync("button[type=submit]");
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#who-name")).ToHaveTextAsync(name);
+    }
+
+    public Task OpenPaperAsync(string slug) => Page.GotoAsync($"{BaseUrl}/review/#paper={slug}");
+
+    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has focus; fails when it never does.</summary>
+    public async Task TabToAsync(string selector)
+    {
+        for (var i = 0; i < MaxTabs; i++)
+        {
+            if (await Page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector)) return;
+            await Page.Keyboard.PressAsync("Tab");
+        }
+        var focused = await Page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing'");
+        throw new Xunit.Sdk.XunitException($"'{selector}' was not reached with {MaxTabs} Tab presses; focus is on {focused}.");
+    }
+
+    /// <summary>The focused element draws a visible focus indicator (outline or box shadow), not the browser's nothing.</summary>
+    public Task<bool> FocusIsVisibleAsync() => Page.EvaluateAsync<bool>("""
+        () => { const s = getComputedStyle(document.activeElement);
+                return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'; }
+        """);
+
+    public async Task ScreenshotAsync(string step)
+    {
+        var name = $"{_scenario}-{Steps.AddOrUpdate(_scenario, 1, (_, n) => n + 1):00}-{step}.png";
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotFolder, name), FullPage = true });
+    }
+
+    public ILocator RevisionHeading => Page.Locator("#revision-heading");
+
+    public static Regex Pages { get; } = new(@"^\d+ pages$");
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}
