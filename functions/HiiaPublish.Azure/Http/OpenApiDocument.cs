@@ -11,7 +11,7 @@ public static class OpenApiDocument
     {
       "openapi": "3.0.3",
       "info": { "title": "HiiaPublish workflow API", "version": "1.0",
-        "description": "Drafts, renders, reviews and publishing of HIIA Perspectives. Errors are application/problem+json with 'diagnostics'. Sign-in is App Service Authentication (roles Editor, CopyEditor) plus a function key." },
+        "description": "Drafts, renders, reviews and publishing of HIIA Perspectives. Errors are application/problem+json with 'diagnostics'. Sign-in is App Service Authentication (roles Editor, CopyEditor)." },
       "servers": [ { "url": "/api" } ],
       "paths": {
         "/drafts": {
@@ -55,10 +55,8 @@ public static class OpenApiDocument
           "slug": { "name": "slug", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" } },
           "rev": { "name": "rev", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }
         },
-        "responses": { "Problem": { "description": "A problem (RFC 9457) with 'diagnostics' where the draft has errors", "content": { "application/problem+json": {} } } },
-        "securitySchemes": { "functionKey": { "type": "apiKey", "in": "header", "name": "x-functions-key" } }
-      },
-      "security": [ { "functionKey": [] } ]
+        "responses": { "Problem": { "description": "A problem (RFC 9457) with 'diagnostics' where the draft has errors", "content": { "application/problem+json": {} } } }
+      }
     }
     """);
 }

@@ -9,6 +9,6 @@ public sealed class ApproveFunction(DraftsApi api)
 {
     [Function("Approve")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "drafts/{slug}/revisions/{revision}/approve")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{slug}/revisions/{revision}/approve")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
         await api.ApproveAsync(request, slug, revision, cancellationToken);
 }

@@ -11,6 +11,6 @@ public sealed class GetSourceFunction(ClientPrincipalReader principals, IRevisio
 {
     [Function("GetSource")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "drafts/{slug}/revisions/{revision}/source")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts/{slug}/revisions/{revision}/source")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
         await new ReviewDeskApi(principals, revisions, drafts, ReviewDeskSignIn.EasyAuth(ReviewDeskFunction.DeskPath)).SourceAsync(request, slug, revision, cancellationToken);
 }

@@ -10,6 +10,6 @@ namespace HiiaPublish.Functions.Http;
 public sealed class MeFunction(ClientPrincipalReader principals, IRevisionStore revisions, IDraftStore drafts)
 {
     [Function("Me")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "me")] HttpRequest request) =>
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request) =>
         new ReviewDeskApi(principals, revisions, drafts, ReviewDeskSignIn.EasyAuth(ReviewDeskFunction.DeskPath)).Me(request);
 }

@@ -8,11 +8,11 @@ namespace HiiaPublish.Functions.Http;
 /// <summary>
 /// The review desk's page and its static files. Anonymous at the function level because a browser's page load
 /// cannot carry a function key; App Service Authentication still requires a signed-in user for the path.
-/// host.json's route prefix puts it at /api/review/ (see docs/review-desk.md).
+/// host.json's route prefix is empty, so the desk is at /review/ and the API's routes name their own api/.
 /// </summary>
 public sealed class ReviewDeskFunction
 {
-    public const string DeskPath = "/api/review/";
+    public const string DeskPath = "/review/";
 
     // Read once per process: the files are part of the deployment and never change while it runs.
     private static readonly Lazy<ReviewDeskAssets> Assets = new(ReviewDeskAssets.FromTemplates);
