@@ -6,7 +6,8 @@ namespace HiiaPublish.Benchmarks;
 
 /// <summary>
 /// Warm render times (parse + layout + PDF) on the 2-core machine. Targets (issue 3): English sample
-/// median ≤ 15 ms, synthetic 100 pages ≤ 300 ms, two threads ≥ 1.7× the throughput of one.
+/// median ≤ 15 ms, synthetic 100 pages ≤ 300 ms, two threads ≥ 1.7× the throughput of one
+/// (EightRendersOnOneThread / EightRendersOnTwoThreads).
 /// </summary>
 [MemoryDiagnoser]
 public class RenderBenchmarks
@@ -34,13 +35,28 @@ public class RenderBenchmarks
     [Benchmark]
     public int HundredPages() => Render(_hundredPages);
 
-    /// <summary>Two renders at once: with 2 cores, throughput = 2 × EnglishSample / this.</summary>
+    // Throughput on two threads is measured over a batch, so starting the threads is not what is timed.
+    private const int Batch = 8;
+
+    /// <summary>Eight renders one after another: the baseline for the two-thread throughput.</summary>
     [Benchmark]
-    public int EnglishSampleTwiceOnTwoThreads()
+    public int EightRendersOnOneThread()
     {
-        var results = new int[2];
-        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => results[i] = Render(_sample));
-        return results[0] + results[1];
+        var bytes = 0;
+        for (var i = 0; i < Batch; i++) bytes += Render(_sample);
+        return bytes;
+    }
+
+    /// <summary>The same eight renders on two threads; throughput gain = EightRendersOnOneThread / this.</summary>
+    [Benchmark]
+    public int EightRendersOnTwoThreads()
+    {
+        var bytes = new int[2];
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, t =>
+        {
+            for (var i = 0; i < Batch / 2; i++) bytes[t] += Render(_sample);
+        });
+        return bytes[0] + bytes[1];
     }
 
     private int Render(DraftSource source)
