@@ -10,7 +10,8 @@ internal sealed class PatternTrieBuilder
 
     public void AddVetoes(string letters, bool[] vetoes) => Merge(letters, new byte[letters.Length + 1], vetoes);
 
-    public PatternTrie Build() => new(new Dictionary<long, int>(_edges), [.. _values]);
+    /// <summary>Hands the edges over to the trie (no copy: the Hungarian set has ~1M of them); use a builder once.</summary>
+    public PatternTrie Build() => new(_edges, [.. _values]);
 
     private void Merge(string letters, byte[] levels, bool[]? vetoes)
     {
