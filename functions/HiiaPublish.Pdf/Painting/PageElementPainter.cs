@@ -15,7 +15,7 @@ internal sealed partial class PageElementPainter(
     PaintResources resources,
     TextSpacingRewriter spacing,
     TrueTypeFontMetrics metrics,
-    DecodedImageCache images,
+    ImageStreamCache images,
     IReadOnlyDictionary<string, (string Id, int Page, double X, double Y)> anchors)
 {
     /// <summary>
@@ -87,10 +87,15 @@ internal sealed partial class PageElementPainter(
 
     private void DrawImage(ImageElement image)
     {
-        var picture = images.Get(image.Image.Data);
-        // One decoded image may be drawn by two renders at once; PDFsharp reads it lazily, so one at a time.
-        lock (picture)
-            gfx.DrawImage(picture, image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height);
+        var encoded = images.Get(image.Image.Data);
+        if (encoded.Decoded is { } picture)
+        {
+            // One decoded image may be drawn by two renders at once; PDFsharp reads it lazily, so one at a time.
+            lock (picture)
+                gfx.DrawImage(picture, image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height);
+            return;
+        }
+        gfx.DrawImage(resources.PlaceholderFor(encoded), image.Area.X, image.Area.Y, image.Area.Width, image.Area.Height);
     }
 
     private void AddLink(LinkElement link, List<Rect> areas)

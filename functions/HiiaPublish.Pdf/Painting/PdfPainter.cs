@@ -15,7 +15,7 @@ namespace HiiaPublish.Pdf.Painting;
 /// </summary>
 public sealed class PdfPainter : IPagePainter
 {
-    private readonly DecodedImageCache _images = new();
+    private readonly ImageStreamCache _images = new();
     private readonly TrueTypeFontMetrics _metrics;
 
     public PdfPainter(FontCatalog fonts)
@@ -53,16 +53,31 @@ public sealed class PdfPainter : IPagePainter
             spacing.ApplyTo(page);
         }
         tagger.CloseAll();
+        resources.FillImages(document);
 
         OutlineWriter.Write(document, layout.Outline);
         var fingerprint = DeterministicIdentity.Fingerprint(layout, metadata);
         DeterministicIdentity.Apply(document, DocumentProperties.InstantOf(metadata), fingerprint);
 
-        using var stream = new MemoryStream();
+        var stream = SaveBuffer();
         document.Save(stream, closeStream: false);
         var bytes = stream.ToArray();
         DeterministicIdentity.FixXmpIds(bytes, fingerprint);
         return bytes;
+    }
+
+    // A paper's PDF is a few hundred KB, so a fresh MemoryStream grows through buffers on the large object heap, and
+    // every few renders those forced a full collection that stopped the other render on the machine. Each thread
+    // keeps its buffer instead; only the PDF itself is newly allocated. A buffer grown by a huge paper is let go.
+    [ThreadStatic] private static MemoryStream? t_saveBuffer;
+    private const int LargestKeptSaveBuffer = 8 << 20;
+
+    private static MemoryStream SaveBuffer()
+    {
+        if (t_saveBuffer is not { Capacity: <= LargestKeptSaveBuffer })
+            t_saveBuffer = new MemoryStream(1 << 20);
+        t_saveBuffer.SetLength(0);
+        return t_saveBuffer;
     }
 }
 

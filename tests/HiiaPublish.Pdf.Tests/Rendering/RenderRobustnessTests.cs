@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using HiiaPublish.Core.Format;
 using HiiaPublish.Core.Rendering;
@@ -46,7 +45,7 @@ public class RenderRobustnessTests
     [Fact]
     public void AHugeImage_IsScaledOntoThePage()
     {
-        var assets = new MemoryDraftAssets(new Dictionary<string, byte[]> { ["huge.png"] = Png(4000, 9000) });
+        var assets = new MemoryDraftAssets(new Dictionary<string, byte[]> { ["huge.png"] = TestPngs.Grey(4000, 9000, 0xB0) });
         var (result, _) = Render("## Section\n\n![A tall grey image](huge.png \"A tall image\")\n\nAfter the image.\n", assets);
         Assert.NotNull(result.Pdf);
         using var pdf = PdfDocument.Open(result.Pdf!);
@@ -85,52 +84,5 @@ public class RenderRobustnessTests
     {
         using var pdf = PdfDocument.Open(pdfBytes);
         return pdf.GetPages().Sum(p => p.Letters.Count(l => l.Value == "x"));
-    }
-
-    /// <summary>A flat grey PNG of any size, made here: filtered rows of zeros compress to almost nothing.</summary>
-    private static byte[] Png(int width, int height)
-    {
-        using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; header[9] = 0; // 8-bit greyscale
-        Chunk(output, "IHDR", header);
-        using (var pixels = new MemoryStream())
-        {
-            using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                var row = new byte[width + 1];
-                Array.Fill(row, (byte)0xB0, 1, width);
-                for (var y = 0; y < height; y++) zlib.Write(row);
-            }
-            Chunk(output, "IDAT", pixels.ToArray());
-        }
-        Chunk(output, "IEND", []);
-        return output.ToArray();
-    }
-
-    private static void Chunk(Stream output, string type, byte[] data)
-    {
-        var length = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        output.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        output.Write(typed);
-        var crc = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        output.Write(crc);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 }

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+
+namespace HiiaPublish.Pdf.Painting;
+
+/// <summary>
+/// Each image encoded for PDF once per process, kept by the SHA-256 of its bytes. PDFsharp decodes a PNG and
+/// Flate-compresses its pixels again for every document that shows it: profiled, that was ~40% of a warm render of
+/// the English sample (a cover and a figure), and it ran on every revision of every paper. Bounded: past
+/// <see cref="Capacity"/> images the cache starts afresh.
+/// </summary>
+internal sealed class ImageStreamCache
+{
+    // A few dozen covers and figures: the images of the papers in review at once, tens of KB compressed each.
+    private const int Capacity = 32;
+
+    private readonly ConcurrentDictionary<string, Lazy<EncodedImage>> _images = new(StringComparer.Ordinal);
+
+    public EncodedImage Get(byte[] data)
+    {
+        var key = Convert.ToHexString(SHA256.HashData(data));
+        if (_images.Count >= Capacity && !_images.ContainsKey(key))
+            _images.Clear();
+        return _images.GetOrAdd(key, _ => new Lazy<EncodedImage>(() => EncodedImage.Encode(data))).Value;
+    }
+}
+
+/// <summary>
+/// An image XObject as PDFsharp writes it (its dictionary entries and compressed stream), ready to copy into any
+/// document. An image whose XObject needs more than plain values (a soft mask for transparency, a palette) is kept
+/// decoded instead, and drawn by PDFsharp as before.
+/// </summary>
+internal sealed class EncodedImage
+{
+    private readonly IReadOnlyList<KeyValuePair<string, PdfItem>> _entries;
+    private readonly byte[] _stream;
+
+    private EncodedImage(IReadOnlyList<KeyValuePair<string, PdfItem>> entries, byte[] stream, XImage? decoded)
+    {
+        _entries = entries;
+        _stream = stream;
+        Decoded = decoded;
+    }
+
+    /// <summary>Set only when the encoded form could not be reused: draw this image itself.</summary>
+    public XImage? Decoded { get; }
+
+    public static EncodedImage Encode(byte[] data)
+    {
+        using var input = new MemoryStream(data, writable: false);
+        var decoded = XImage.FromStream(input);
+        using var scratch = new PdfDocument();
+        // Encoded as for the papers themselves: PDF/A, for one, forbids /Interpolate.
+        scratch.SetPdfA();
+        var encoded = new PdfImage(scratch, decoded);
+        var entries = new List<KeyValuePair<string, PdfItem>>();
+        foreach (var key in encoded.Elements.Keys)
+        {
+            // Names, numbers and booleans are plain values, safe to share between documents. Anything else
+            // (a reference to a soft mask, an indexed colour space) belongs to the scratch document.
+            if (encoded.Elements[key] is not (PdfName or PdfInteger or PdfBoolean or PdfReal) || encoded.Stream is null)
+                return new EncodedImage([], [], decoded);
+            entries.Add(new(key, encoded.Elements[key]!));
+        }
+        return new EncodedImage(entries, encoded.Stream!.Value, decoded: null);
+    }
+
+    /// <summary>Makes <paramref name="image"/> (drawn from a placeholder) this image: same entries, same stream.</summary>
+    public void CopyInto(PdfImage image)
+    {
+        image.Elements.Clear();
+        foreach (var (key, value) in _entries)
+            image.Elements[key] = value;
+        image.Stream!.Value = _stream;
+        image.Elements.SetInteger("/Length", _stream.Length);
+    }
+}
