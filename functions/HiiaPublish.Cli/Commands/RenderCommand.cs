@@ -11,12 +11,12 @@ public sealed class RenderCommand : ICommand
     public string Name => "render";
     public string Summary => "Check perspectives and render each to a PDF in the house style.";
 
-    public Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Any(a => a is "-h" or "--help"))
         {
             WriteHelp(stdout);
-            return Task.FromResult(CommandLine.Ok);
+            return CommandLine.Ok;
         }
 
         string? output = null;
@@ -44,27 +44,68 @@ public sealed class RenderCommand : ICommand
             return Usage(stderr, "rendering a folder needs -o OUTDIR.");
 
         var files = DraftFinder.Find([input], Directory.GetCurrentDirectory());
-        var renderer = new PerspectiveRenderer(TemplatesLocator.Find());
-        var parser = new PerspectiveParser();
-        var failed = 0;
-        foreach (var file in files)
-        {
-            var target = isFolder
+        var targets = files
+            .Select(file => isFolder
                 ? Path.Combine(output!, Path.ChangeExtension(Path.GetFileName(file.FullPath), ".pdf"))
-                : output ?? Path.ChangeExtension(file.FullPath, ".pdf");
-            if (!RenderOne(file, target, parser, renderer, stdout))
-                failed++;
+                : output ?? Path.ChangeExtension(file.FullPath, ".pdf"))
+            .Select(Path.GetFullPath)
+            .ToList();
+        // A folder's drafts land side by side in OUTDIR: two drafts with one name would overwrite each other.
+        var clash = targets
+            .Select((target, index) => (target, index))
+            .GroupBy(t => t.target, StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+        {
+            var names = string.Join(" and ", clash.Select(t => files[t.index].DisplayPath));
+            return Usage(stderr, $"{names} would both become {Path.GetFileName(clash.Key)}; rename one, or render them one at a time.");
         }
 
+        var renderer = new PerspectiveRenderer(TemplatesLocator.Find());
+        var parser = new PerspectiveParser();
+        // Papers render in parallel, one per core; each report is printed whole and in the drafts' order.
+        var reports = new Task<RenderReport>[files.Count];
+        using (var cores = new SemaphoreSlim(Environment.ProcessorCount))
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var (file, target) = (files[i], targets[i]);
+                reports[i] = Task.Run(async () =>
+                {
+                    await cores.WaitAsync().ConfigureAwait(false);
+                    try { return RenderOne(file, target, parser, renderer); }
+                    finally { cores.Release(); }
+                });
+            }
+            foreach (var report in reports)
+                stdout.Write((await report.ConfigureAwait(false)).Text);
+        }
+
+        var failed = reports.Count(r => !r.Result.Rendered);
         stdout.WriteLine($"{files.Count - failed} of {files.Count} rendered{(failed > 0 ? $", {failed} stopped by errors" : "")}.");
-        return Task.FromResult(failed > 0 ? CommandLine.InputHasErrors : CommandLine.Ok);
+        return failed > 0 ? CommandLine.InputHasErrors : CommandLine.Ok;
     }
 
-    private static bool RenderOne(DraftFile file, string target, PerspectiveParser parser, PerspectiveRenderer renderer, TextWriter stdout)
+    /// <summary>What one draft's render printed, and whether its PDF was written.</summary>
+    private sealed record RenderReport(bool Rendered, string Text);
+
+    private static RenderReport RenderOne(DraftFile file, string fullTarget, PerspectiveParser parser, PerspectiveRenderer renderer)
     {
+        var report = new StringWriter();
         var display = file.DisplayPath;
         var assets = new FolderDraftAssets(Path.GetDirectoryName(file.FullPath)!);
-        var parsed = parser.Parse(new DraftSource(display, File.ReadAllBytes(file.FullPath), assets));
+        byte[] source;
+        try
+        {
+            source = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            report.WriteLine($"{display}: not rendered; could not read it ({e.Message}).");
+            return new RenderReport(false, report.ToString());
+        }
+
+        var parsed = parser.Parse(new DraftSource(display, source, assets));
         var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
         RenderResult? rendered = null;
         if (parsed.Perspective is { } perspective && !parsed.HasErrors)
@@ -74,29 +115,43 @@ public sealed class RenderCommand : ICommand
         }
 
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
-            stdout.WriteLine(diagnostic);
+            report.WriteLine(diagnostic);
 
         if (rendered?.Pdf is not { } pdf || rendered.HasErrors)
         {
-            stdout.WriteLine($"{display}: not rendered; fix the errors above.");
-            return false;
+            report.WriteLine($"{display}: not rendered; fix the errors above.");
+            return new RenderReport(false, report.ToString());
         }
 
-        // Write beside, then move: a reader never finds a half-written PDF.
-        var fullTarget = Path.GetFullPath(target);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullTarget)!);
+        // Write beside, then move: a reader never finds a half-written PDF, and a failed write leaves the old one.
         var temporary = fullTarget + ".partial";
-        File.WriteAllBytes(temporary, pdf);
-        File.Move(temporary, fullTarget, overwrite: true);
-        stdout.WriteLine($"{display} → {Path.GetRelativePath(Directory.GetCurrentDirectory(), fullTarget)} ({rendered.PageCount} pages)");
-        return true;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullTarget)!);
+            File.WriteAllBytes(temporary, pdf);
+            File.Move(temporary, fullTarget, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            report.WriteLine($"{display}: rendered, but could not write {fullTarget} ({e.Message}). Check the folder exists and is writable.");
+            return new RenderReport(false, report.ToString());
+        }
+        report.WriteLine($"{display} → {Path.GetRelativePath(Directory.GetCurrentDirectory(), fullTarget)} ({rendered.PageCount} pages)");
+        return new RenderReport(true, report.ToString());
     }
 
-    private static Task<int> Usage(TextWriter stderr, string problem)
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* nothing more to tidy */ }
+    }
+
+    private static int Usage(TextWriter stderr, string problem)
     {
         stderr.WriteLine($"hiia render: {problem}");
         stderr.WriteLine("Run 'hiia render --help' for usage.");
-        return Task.FromResult(CommandLine.Usage);
+        return CommandLine.Usage;
     }
 
     private static void WriteHelp(TextWriter writer)
@@ -105,7 +160,8 @@ public sealed class RenderCommand : ICommand
         writer.WriteLine("       hiia render FOLDER -o OUTDIR");
         writer.WriteLine();
         writer.WriteLine("Checks each perspective (as 'hiia check' does) and, when it has no errors, typesets it into an");
-        writer.WriteLine("A4 PDF in the HIIA house style. Without -o, FILE.md becomes FILE.pdf beside it.");
+        writer.WriteLine("A4 PDF in the HIIA house style. Without -o, FILE.md becomes FILE.pdf beside it. A FOLDER's drafts");
+        writer.WriteLine("(every *.md below it but README.md) render side by side into OUTDIR, several at once.");
         writer.WriteLine("Exit status: 0 all rendered, 1 some stopped by errors, 2 wrong usage.");
     }
 }
