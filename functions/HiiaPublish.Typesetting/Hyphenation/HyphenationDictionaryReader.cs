@@ -21,18 +21,26 @@ internal static class HyphenationDictionaryReader
 
         while (dicFile.ReadLine() is { } rawLine)
         {
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line[0] == '%')
+            var line = rawLine.AsSpan().Trim();
+            if (line.IsEmpty || line[0] == '%')
                 continue;
             if (!sawEncodingLine)
             {
                 sawEncodingLine = true;
                 continue;
             }
-            if (TryReadKeyword(line, ref leftMin, ref rightMin))
+            if (TryReadKeyword(line.ToString(), ref leftMin, ref rightMin))
                 continue;
-            foreach (var token in line.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries))
-                AddPattern(builder, token);
+            // Patterns are read as spans of the line: the Hungarian file has ~100k of them, and a string, a list and
+            // a builder for each made loading it allocate ~45 MB.
+            while (!line.IsEmpty)
+            {
+                var end = line.IndexOfAny(' ', '\t');
+                var token = end < 0 ? line : line[..end];
+                if (!token.IsEmpty)
+                    AddPattern(builder, token);
+                line = end < 0 ? [] : line[(end + 1)..];
+            }
         }
         return (builder.Build(), leftMin, rightMin);
     }
@@ -61,7 +69,7 @@ internal static class HyphenationDictionaryReader
         }
     }
 
-    private static void AddPattern(PatternTrieBuilder builder, string token)
+    private static void AddPattern(PatternTrieBuilder builder, ReadOnlySpan<char> token)
     {
         // Non-standard rules ("as5szon2y/sz=,2,1") change the spelling at the break (asszony → asz-szony).
         // IHyphenator can only report split points, so we cannot apply them. Dropping them silently would
@@ -69,28 +77,35 @@ internal static class HyphenationDictionaryReader
         // digit of such a rule becomes a veto: where the file says a break needs a spelling change, we do not break.
         var slash = token.IndexOf('/');
         var pattern = slash >= 0 ? token[..slash] : token;
-        var letters = new System.Text.StringBuilder(pattern.Length);
-        var levels = new List<byte> { 0 };
+        Span<char> letters = pattern.Length <= 256 ? stackalloc char[pattern.Length] : new char[pattern.Length];
+        Span<byte> levels = pattern.Length <= 256 ? stackalloc byte[pattern.Length + 1] : new byte[pattern.Length + 1];
+        var count = 0;
+        levels[0] = 0;
         foreach (var c in pattern)
         {
             if (char.IsAsciiDigit(c))
-                levels[^1] = (byte)(c - '0');
+                levels[count] = (byte)(c - '0');
             else
             {
-                letters.Append(char.ToLowerInvariant(c));
-                levels.Add(0);
+                letters[count++] = char.ToLowerInvariant(c);
+                levels[count] = 0;
             }
         }
-        if (letters.Length == 0)
+        if (count == 0)
             return;
+        letters = letters[..count];
+        levels = levels[..(count + 1)];
 
         if (slash < 0)
         {
-            builder.Add(letters.ToString(), [.. levels]);
+            builder.Add(letters, levels.ToArray());
             return;
         }
-        var vetoes = levels.Select(level => level % 2 == 1).ToArray();
-        if (vetoes.Any(v => v))
-            builder.AddVetoes(letters.ToString(), vetoes);
+        var vetoes = new bool[levels.Length];
+        var anyVeto = false;
+        for (var i = 0; i < levels.Length; i++)
+            anyVeto |= vetoes[i] = levels[i] % 2 == 1;
+        if (anyVeto)
+            builder.AddVetoes(letters, vetoes);
     }
 }

@@ -6,14 +6,14 @@ internal sealed class PatternTrieBuilder
     private readonly Dictionary<long, int> _edges = [];
     private readonly List<PatternValues?> _values = [null];
 
-    public void Add(string letters, byte[] levels) => Merge(letters, levels, vetoes: null);
+    public void Add(ReadOnlySpan<char> letters, byte[] levels) => Merge(letters, levels, vetoes: null);
 
-    public void AddVetoes(string letters, bool[] vetoes) => Merge(letters, new byte[letters.Length + 1], vetoes);
+    public void AddVetoes(ReadOnlySpan<char> letters, bool[] vetoes) => Merge(letters, new byte[letters.Length + 1], vetoes);
 
     /// <summary>Hands the edges over to the trie (no copy: the Hungarian set has ~1M of them); use a builder once.</summary>
     public PatternTrie Build() => new(_edges, [.. _values]);
 
-    private void Merge(string letters, byte[] levels, bool[]? vetoes)
+    private void Merge(ReadOnlySpan<char> letters, byte[] levels, bool[]? vetoes)
     {
         var node = NodeFor(letters);
         if (_values[node] is not { } existing)
@@ -35,7 +35,7 @@ internal sealed class PatternTrieBuilder
         _values[node] = new PatternValues(mergedLevels, mergedVetoes);
     }
 
-    private int NodeFor(string letters)
+    private int NodeFor(ReadOnlySpan<char> letters)
     {
         var node = 0;
         foreach (var c in letters)
