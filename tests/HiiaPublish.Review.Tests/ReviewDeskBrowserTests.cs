@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HiiaPublish.Review.Tests.Support;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace HiiaPublish.Review.Tests;
@@ -129,7 +130,7 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
             await editor.SignInWithKeyboardAsync("ferenc", "role-editor");
             await editor.TabToAsync("#upload-files");
             Assert.True(await editor.FocusIsVisibleAsync());
-            var chooser = await editor.Page.RunAndWaitForFileChooserAsync(() => editor.Page.Keyboard.PressAsync("Space"));
+            var chooser = await OpenFileChooserWithSpaceAsync(editor.Page);
             await chooser.SetFilesAsync(files);
             await editor.TabToAsync("#upload-button");
             Assert.True(await editor.FocusIsVisibleAsync());
@@ -154,5 +155,22 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
         await copyEditor.ScreenshotAsync("published");
         Assert.Empty(copyEditor.ConsoleErrors);
         folder.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// Space on the focused file input opens the chooser. Playwright starts intercepting choosers only once asked to
+    /// wait for one, and under load the key press can reach Chromium first: headless, nothing then opens. Once the
+    /// first wait has turned interception on, a second press is certain to be seen.
+    /// </summary>
+    private static async Task<IFileChooser> OpenFileChooserWithSpaceAsync(IPage page)
+    {
+        try
+        {
+            return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            return await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        }
     }
 }
