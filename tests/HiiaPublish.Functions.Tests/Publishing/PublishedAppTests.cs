@@ -31,6 +31,17 @@ public class PublishedAppTests(PublishedAppFixture published) : IClassFixture<Pu
     }
 
     [Fact]
+    public void PublishedApp_RunsServerGc_WithFixedHeaps()
+    {
+        // The render throughput measured in docs/performance.md (two renders at once ≥ 1.7× one) holds with this
+        // collector only; the worker reads it from its runtimeconfig.json when the host starts it.
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "HiiaPublish.Functions.runtimeconfig.json")));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.True(properties.GetProperty("System.GC.Server").GetBoolean());
+        Assert.Equal(0, properties.GetProperty("System.GC.DynamicAdaptationMode").GetInt32());
+    }
+
+    [Fact]
     public void PublishedRenderPath_RunFromThePublishFolder_TypesetsTheEnglishSampleIntoAValidPdf()
     {
         var context = new PublishedAppLoadContext(Path.Combine(published.Folder, "HiiaPublish.Functions.dll"));
