@@ -29,5 +29,10 @@ internal readonly record struct LineItem(ItemKind Kind, double Width, double Str
     public static LineItem FillGlue() => Glue(0, double.PositiveInfinity, 0);
 
     public bool IsFill => Kind == ItemKind.Glue && double.IsPositiveInfinity(Stretch);
+
+    /// <summary>A break point that takes no room and joins its neighbours when not broken (a zero-width space).</summary>
+    public static LineItem ZeroWidthBreak() => Glue(0, 0, 0);
+
+    public bool IsZeroWidthBreak => Kind == ItemKind.Glue && Width == 0 && Stretch == 0 && Shrink == 0;
     public bool IsForcedBreak => Kind == ItemKind.Penalty && Penalty <= -Infinity;
 }

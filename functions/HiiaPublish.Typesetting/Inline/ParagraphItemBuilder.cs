@@ -23,6 +23,11 @@ internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBr
     private const double UrlBreakPenalty = 50;
 
     private const char SoftHyphen = '\u00AD';
+    private const char ZeroWidthSpace = '\u200B';
+
+    // Characters with no width and no glyph that only forbid a break (word joiner, zero-width no-break space,
+    // which text pasted from the web or a word processor often carries): left out of the drawn text.
+    private static bool IsInvisibleJoiner(char c) => c is '\u2060' or '\uFEFF';
 
     private readonly List<WordPiece> _pieces = [];
     private readonly System.Text.StringBuilder _word = new();
@@ -84,6 +89,21 @@ internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBr
                 segmentStart = i + 1;
                 continue;
             }
+            if (c == ZeroWidthSpace && run.Kind == TextKind.Prose)
+            {
+                // The author's break point without a hyphen (a long compound, a code): nothing drawn, no hyphen added.
+                AddPiece(text, segmentStart, i - segmentStart, run.Style, run.Link, null, run.Kind);
+                FlushWord();
+                AddZeroWidthBreak();
+                segmentStart = i + 1;
+                continue;
+            }
+            if (IsInvisibleJoiner(c) || c == ZeroWidthSpace)
+            {
+                AddPiece(text, segmentStart, i - segmentStart, run.Style, run.Link, null, run.Kind);
+                segmentStart = i + 1;
+                continue;
+            }
             var noBreak = c is '\u00A0' or '\u202F' or '\u2007';
             if (!noBreak && !char.IsWhiteSpace(c))
                 continue;
@@ -114,6 +134,13 @@ internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBr
         _items.Add(_justify
             ? LineItem.Glue(width, width * SpaceStretchRatio, width * SpaceShrinkRatio)
             : LineItem.Glue(width, 0, 0));
+    }
+
+    private void AddZeroWidthBreak()
+    {
+        // Glue without width or stretch: a legal break between two boxes that changes no spacing.
+        if (_items.Count > 0 && _items[^1].Kind == ItemKind.Box)
+            _items.Add(LineItem.ZeroWidthBreak());
     }
 
     private void EndLine()

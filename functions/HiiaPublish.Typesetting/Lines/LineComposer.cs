@@ -78,6 +78,9 @@ internal sealed class LineComposer(TextMeasurer measurer)
                     builder.AddBox(paragraph.Fragments[item.Fragment], x, item.Width);
                     x += item.Width;
                     break;
+                case ItemKind.Glue when item.IsZeroWidthBreak:
+                    // Not broken here: the word goes on as if the break point were not there.
+                    break;
                 case ItemKind.Glue when !item.IsFill:
                     builder.EndWord(followedBySpace: true);
                     x += item.Width + (ratio >= 0 ? ratio * item.Stretch : ratio * item.Shrink);

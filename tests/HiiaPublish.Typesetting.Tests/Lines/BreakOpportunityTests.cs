@@ -110,6 +110,26 @@ public class BreakOpportunityTests
     }
 
     [Fact]
+    public void A_zero_width_space_is_a_break_without_a_hyphen_and_is_never_drawn()
+    {
+        // 32 characters to a line: the compound cannot fit whole after the x's; it breaks at the author's mark.
+        var document = Document(Para("xxxxxxxxxxxxxxxxxxxxxx Kapitäns\u200Bmützenband", Ragged));
+
+        var lines = Layout(document).Lines();
+
+        Assert.Equal(["xxxxxxxxxxxxxxxxxxxxxx Kapitäns", "mützenband"], lines.Select(l => l.Text));
+        Assert.Equal(["Kapitänsmützenband"], Layout(Document(Para("Kapitäns\u200Bmützenband"))).Lines().Select(l => l.Text));
+    }
+
+    [Fact]
+    public void A_word_joiner_is_never_drawn_and_keeps_its_neighbours_together()
+    {
+        var lines = Layout(Document(Para("word\u2060joiner and\uFEFFmore", Ragged))).Lines();
+
+        Assert.Equal(["wordjoiner andmore"], lines.Select(l => l.Text));
+    }
+
+    [Fact]
     public void A_forced_line_break_ends_the_line_without_justifying_it()
     {
         var document = Document(Para(Run("first line"), new LineBreakItem(), Run("second line")));
