@@ -53,7 +53,9 @@ internal sealed class EncodedImage
         using var input = new MemoryStream(data, writable: false);
         var decoded = XImage.FromStream(input);
         using var scratch = new PdfDocument();
-        // Encoded as for the papers themselves: PDF/A, for one, forbids /Interpolate.
+        // Encoded as for the papers themselves: PDF/A, for one, forbids /Interpolate. A change to the options of the
+        // painter's documents (PdfPainter.Paint) that touches images belongs here too; the tests compare a copy with
+        // a fresh encoding byte for byte, so a difference shows.
         scratch.SetPdfA();
         var encoded = new PdfImage(scratch, decoded);
         var entries = new List<KeyValuePair<string, PdfItem>>();
