@@ -54,8 +54,8 @@ internal sealed class EncodedImage
         var decoded = XImage.FromStream(input);
         using var scratch = new PdfDocument();
         // Encoded as for the papers themselves: PDF/A, for one, forbids /Interpolate. A change to the options of the
-        // painter's documents (PdfPainter.Paint) that touches images belongs here too; the tests compare a copy with
-        // a fresh encoding byte for byte, so a difference shows.
+        // painter's documents (PdfPainter.Paint) that touches images belongs here too; ImageStreamCacheTests compare
+        // a copied image object with the one PDFsharp writes when it draws the decoded image itself.
         scratch.SetPdfA();
         var encoded = new PdfImage(scratch, decoded);
         var entries = new List<KeyValuePair<string, PdfItem>>();
