@@ -71,6 +71,37 @@ public sealed class PublishCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(site, "index.html")));
     }
 
+    [Fact]
+    public async Task AFolder_IsRenderedAhead_ButPublishedAndReportedInTheDraftsOrder()
+    {
+        // The first draft renders slowest, so later renders finish first; the site and the report must not care.
+        var drafts = Directory.CreateDirectory(Path.Combine(_work.FullName, "drafts"));
+        string[] slugs = ["alpha", "bravo", "charlie", "delta"];
+        foreach (var slug in slugs)
+            await File.WriteAllTextAsync(Path.Combine(drafts.FullName, $"{slug}.md"), slug);
+        var site = Path.Combine(_work.FullName, "site");
+        var command = new PublishCommand(
+            parse: source =>
+            {
+                var slug = System.Text.Encoding.UTF8.GetString(source.Content);
+                return new ParseResult(TestPapers.Paper(slug: slug, title: $"Paper {slug}"), []);
+            },
+            render: (paper, _, _) =>
+            {
+                Thread.Sleep(paper.Metadata.Slug == "alpha" ? 300 : 10);
+                return new RenderResult(TestPapers.FakePdf(paper.Metadata.Slug), 3, []);
+            },
+            time: new FixedTime(TestPapers.Noon));
+        var stdout = new StringWriter();
+
+        var exit = await command.RunAsync([drafts.FullName, "--site", site], stdout, new StringWriter());
+
+        Assert.Equal(CommandLine.Ok, exit);
+        var reported = stdout.ToString().Split('\n').Where(l => l.Contains(": published as ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(slugs.Select(slug => $"{slug}.md"), reported.Select(l => Path.GetFileName(l[..l.IndexOf(':', StringComparison.Ordinal)])));
+        Assert.All(slugs, slug => Assert.True(File.Exists(Path.Combine(site, "perspectives", "2026", slug, "index.html")), slug));
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

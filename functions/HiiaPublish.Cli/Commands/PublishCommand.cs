@@ -56,22 +56,47 @@ public sealed class PublishCommand(
         var store = OpenStore(options);
         var publisher = new SitePublisher(SiteRenderer.Load(TemplatesLocator.Find()));
         var failed = false;
-        foreach (var draft in drafts)
-            failed |= !await PublishOneAsync(draft, publisher, store, stdout, stderr);
+        foreach (var prepared in PrepareInParallel(drafts))
+            failed |= !await PublishOneAsync(await prepared, publisher, store, stdout, stderr);
 
         WhereToOpen(options, store, stdout);
         return failed ? CommandLine.InputHasErrors : CommandLine.Ok;
     }
 
-    private async Task<bool> PublishOneAsync(string draft, SitePublisher publisher, ISiteStore store, TextWriter stdout, TextWriter stderr)
+    /// <summary>A draft read, checked and rendered, waiting for its turn to be published.</summary>
+    private sealed record PreparedDraft(string Draft, byte[] Source, FolderDraftAssets Assets, ParseResult Parsed, RenderResult? Rendered);
+
+    /// <summary>
+    /// Drafts are checked and rendered ahead, one per core, while earlier ones are published: publishing goes
+    /// one paper at a time in the drafts' order (the catalogue and listings change with each), rendering need not.
+    /// </summary>
+    private List<Task<PreparedDraft>> PrepareInParallel(IReadOnlyList<string> drafts)
     {
-        var source = await File.ReadAllBytesAsync(draft);
+        // Not disposed: a publish that fails part-way leaves later renders still waiting on it.
+        var cores = new SemaphoreSlim(Environment.ProcessorCount);
+        return drafts.Select(draft => Task.Run(async () =>
+        {
+            await cores.WaitAsync().ConfigureAwait(false);
+            try { return await PrepareAsync(draft).ConfigureAwait(false); }
+            finally { cores.Release(); }
+        })).ToList();
+    }
+
+    private async Task<PreparedDraft> PrepareAsync(string draft)
+    {
+        var source = await File.ReadAllBytesAsync(draft).ConfigureAwait(false);
         var assets = new FolderDraftAssets(Path.GetDirectoryName(Path.GetFullPath(draft))!);
         var parsed = _parse(new DraftSource(draft, source, assets));
-        Print(parsed.Diagnostics, stderr);
-        if (parsed.HasErrors || parsed.Perspective is null) return false;
+        var rendered = parsed.HasErrors || parsed.Perspective is null ? null : _render(parsed.Perspective, assets, draft);
+        return new PreparedDraft(draft, source, assets, parsed, rendered);
+    }
 
-        var rendered = _render(parsed.Perspective, assets, draft);
+    private async Task<bool> PublishOneAsync(PreparedDraft prepared, SitePublisher publisher, ISiteStore store, TextWriter stdout, TextWriter stderr)
+    {
+        var (draft, source, assets, parsed, rendered) = prepared;
+        Print(parsed.Diagnostics, stderr);
+        if (rendered is null || parsed.Perspective is null) return false;
+
         Print(rendered.Diagnostics, stderr);
         if (rendered.HasErrors || rendered.Pdf is null) return false;
 
