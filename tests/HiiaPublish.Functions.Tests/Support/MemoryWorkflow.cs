@@ -4,6 +4,7 @@ using HiiaPublish.Core.Publishing;
 using HiiaPublish.Core.Site;
 using HiiaPublish.Core.Workflow;
 using HiiaPublish.Core.Workflow.InMemory;
+using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Functions.Tests.Support;
 
@@ -24,7 +25,7 @@ public sealed class MemoryWorkflow
     public InMemoryDraftStore Drafts { get; } = new();
     public InMemoryWorkQueue Queue { get; } = new();
     public InMemoryFailedMessageStore FailedMessages { get; } = new();
-    public MemorySiteStore Site { get; } = new();
+    public InMemorySiteStore Site { get; } = new();
     public FakePreviewRenderer Renderer { get; } = new();
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 4, 21, 9, 0, 0, TimeSpan.Zero));
     public WorkflowService Service { get; }
