@@ -56,7 +56,9 @@ public sealed class PublishCommand(
         var store = OpenStore(options);
         var publisher = new SitePublisher(SiteRenderer.Load(TemplatesLocator.Find()));
         var failed = false;
-        foreach (var prepared in PrepareInParallel(drafts))
+        // Drafts are checked and rendered ahead, one per core, while earlier ones are published: publishing goes one
+        // paper at a time in the drafts' order (the catalogue and listings change with each), rendering need not.
+        foreach (var prepared in RenderAhead.Start(drafts, PrepareAsync))
             failed |= !await PublishOneAsync(await prepared, publisher, store, stdout, stderr);
 
         WhereToOpen(options, store, stdout);
@@ -65,22 +67,6 @@ public sealed class PublishCommand(
 
     /// <summary>A draft read, checked and rendered, waiting for its turn to be published.</summary>
     private sealed record PreparedDraft(string Draft, byte[] Source, FolderDraftAssets Assets, ParseResult Parsed, RenderResult? Rendered);
-
-    /// <summary>
-    /// Drafts are checked and rendered ahead, one per core, while earlier ones are published: publishing goes
-    /// one paper at a time in the drafts' order (the catalogue and listings change with each), rendering need not.
-    /// </summary>
-    private List<Task<PreparedDraft>> PrepareInParallel(IReadOnlyList<string> drafts)
-    {
-        // Not disposed: a publish that fails part-way leaves later renders still waiting on it.
-        var cores = new SemaphoreSlim(Environment.ProcessorCount);
-        return drafts.Select(draft => Task.Run(async () =>
-        {
-            await cores.WaitAsync().ConfigureAwait(false);
-            try { return await PrepareAsync(draft).ConfigureAwait(false); }
-            finally { cores.Release(); }
-        })).ToList();
-    }
 
     private async Task<PreparedDraft> PrepareAsync(string draft)
     {

@@ -64,22 +64,10 @@ public sealed class RenderCommand : ICommand
         var renderer = new PerspectiveRenderer(TemplatesLocator.Find());
         var parser = new PerspectiveParser();
         // Papers render in parallel, one per core; each report is printed whole and in the drafts' order.
-        var reports = new Task<RenderReport>[files.Count];
-        using (var cores = new SemaphoreSlim(Environment.ProcessorCount))
-        {
-            for (var i = 0; i < files.Count; i++)
-            {
-                var (file, target) = (files[i], targets[i]);
-                reports[i] = Task.Run(async () =>
-                {
-                    await cores.WaitAsync().ConfigureAwait(false);
-                    try { return RenderOne(file, target, parser, renderer); }
-                    finally { cores.Release(); }
-                });
-            }
-            foreach (var report in reports)
-                stdout.Write((await report.ConfigureAwait(false)).Text);
-        }
+        var reports = RenderAhead.Start(Enumerable.Range(0, files.Count).ToList(),
+            i => Task.FromResult(RenderOne(files[i], targets[i], parser, renderer)));
+        foreach (var report in reports)
+            stdout.Write((await report.ConfigureAwait(false)).Text);
 
         var failed = reports.Count(r => !r.Result.Rendered);
         stdout.WriteLine($"{files.Count - failed} of {files.Count} rendered{(failed > 0 ? $", {failed} stopped by errors" : "")}.");
