@@ -11,12 +11,39 @@ public class ProjectReferenceTests
     // Innermost first. A project may reference only projects of a lower rank.
     private static readonly string[] Layers =
     [
-        "HiiaPublish.Typesetting",
+        "HiiaPublish.Typesetting|HiiaPublish.Format",
         "HiiaPublish.Pdf",
-        "HiiaPublish.Core",
+        "HiiaPublish.Rendering|HiiaPublish.Site",
+        "HiiaPublish.Workflow",
         "HiiaPublish.Azure",
         "HiiaPublish.Functions|HiiaPublish.Cli",
     ];
+
+    // Within the ranks, the cut of docs/architecture.md: each project names every project it may reference.
+    // A reference to anything else, even an inner project, is a new dependency to argue for first.
+    private static readonly Dictionary<string, string[]> MayReference = new()
+    {
+        ["HiiaPublish.Typesetting"] = [],
+        ["HiiaPublish.Format"] = [],
+        ["HiiaPublish.Pdf"] = ["HiiaPublish.Typesetting"],
+        ["HiiaPublish.Rendering"] = ["HiiaPublish.Format", "HiiaPublish.Typesetting", "HiiaPublish.Pdf"],
+        ["HiiaPublish.Site"] = ["HiiaPublish.Format"],
+        ["HiiaPublish.Workflow"] = ["HiiaPublish.Format", "HiiaPublish.Rendering", "HiiaPublish.Site"],
+        ["HiiaPublish.Azure"] = ["HiiaPublish.Workflow"],
+        ["HiiaPublish.Functions"] = ["HiiaPublish.Azure"],
+        ["HiiaPublish.Cli"] = ["HiiaPublish.Azure", "HiiaPublish.Rendering", "HiiaPublish.Site"],
+    };
+
+    // Packages a project must not take, so that what it promises stays true: `hiia check` and the site load no
+    // PDF library, the format no template engine, and nothing below the Azure edge talks to Azure.
+    private static readonly Dictionary<string, string[]> MustNotUsePackages = new()
+    {
+        ["HiiaPublish.Format"] = ["PDFsharp", "Scriban", "Azure.", "Microsoft.Azure."],
+        ["HiiaPublish.Site"] = ["PDFsharp", "Azure.", "Microsoft.Azure."],
+        ["HiiaPublish.Rendering"] = ["Azure.", "Microsoft.Azure."],
+        ["HiiaPublish.Workflow"] = ["PDFsharp", "Scriban", "Azure.", "Microsoft.Azure."],
+        ["HiiaPublish.Pdf"] = ["Scriban", "Markdig", "YamlDotNet", "Azure.", "Microsoft.Azure."],
+    };
 
     private static int RankOf(string project) =>
         Array.FindIndex(Layers, layer => layer.Split('|').Contains(project));
@@ -44,6 +71,24 @@ public class ProjectReferenceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ProductProjects))]
+    public void Project_ReferencesOnlyTheProjectsItsStageNeeds(string project)
+    {
+        Assert.True(MayReference.TryGetValue(project, out var allowed), $"{project} has no entry in {nameof(MayReference)}; say which projects it may use.");
+        var stray = ReferencesOf(project).Except(allowed!).ToList();
+        Assert.True(stray.Count == 0, $"{project} must not reference {string.Join(", ", stray)} (docs/architecture.md: it may use {string.Join(", ", allowed!)}).");
+    }
+
+    [Theory]
+    [MemberData(nameof(ProductProjects))]
+    public void Project_TakesNoPackageItsStageMustNotUse(string project)
+    {
+        var forbidden = MustNotUsePackages.GetValueOrDefault(project, []);
+        var taken = ForbiddenAmong(PackagesOf(project), forbidden);
+        Assert.True(taken.Count == 0, $"{project} must not use {string.Join(", ", taken)}.");
+    }
+
     [Fact]
     public void Typesetting_ReferencesNoPackages()
     {
@@ -54,9 +99,18 @@ public class ProjectReferenceTests
     [Fact]
     public void RuleCatchesAnOuterReference()
     {
-        // The rule itself must be able to fail: Core referencing Cli is an outward reference.
-        Assert.False(RankOf("HiiaPublish.Cli") < RankOf("HiiaPublish.Core"));
+        // The rules themselves must be able to fail: Format referencing Cli is an outward reference, Site
+        // referencing Pdf a sideways one, and Format taking Scriban or PDFsharp a forbidden package.
+        Assert.False(RankOf("HiiaPublish.Cli") < RankOf("HiiaPublish.Format"));
+        Assert.DoesNotContain("HiiaPublish.Pdf", MayReference["HiiaPublish.Site"]);
+        Assert.Equal(["Scriban.Signed", "PDFsharp"], ForbiddenAmong(["Markdig", "Scriban.Signed", "PDFsharp"], MustNotUsePackages["HiiaPublish.Format"]));
     }
+
+    private static List<string> ForbiddenAmong(IEnumerable<string> packages, string[] forbidden) =>
+        packages.Where(package => forbidden.Any(prefix => package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    private static IEnumerable<string> PackagesOf(string project) =>
+        XDocument.Load(ProjectFile(project)).Descendants("PackageReference").Select(e => e.Attribute("Include")!.Value);
 
     private static IEnumerable<string> ReferencesOf(string project) =>
         XDocument.Load(ProjectFile(project))

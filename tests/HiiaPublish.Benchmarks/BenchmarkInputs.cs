@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using HiiaPublish.Core.Branding;
-using HiiaPublish.Core.Format;
+using HiiaPublish.Format.Branding;
+using HiiaPublish.Format;
 
 namespace HiiaPublish.Benchmarks;
 

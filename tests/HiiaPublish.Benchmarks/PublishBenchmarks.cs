@@ -1,11 +1,11 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using HiiaPublish.Azure.Storage;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Publishing;
-using HiiaPublish.Core.Rendering;
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Format;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Rendering;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
 
 namespace HiiaPublish.Benchmarks;
 

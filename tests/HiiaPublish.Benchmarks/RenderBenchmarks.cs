@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Rendering;
+using HiiaPublish.Format;
+using HiiaPublish.Rendering;
 
 namespace HiiaPublish.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Site;
+using HiiaPublish.Workflow;
 using HiiaPublish.Functions.Tests.Support;
 
 namespace HiiaPublish.Functions.Tests;

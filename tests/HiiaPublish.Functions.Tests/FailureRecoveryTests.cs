@@ -4,9 +4,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HiiaPublish.Azure.Storage;
 using HiiaPublish.Azure.Workflow;
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Storage;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
+using HiiaPublish.Workflow;
 using HiiaPublish.Functions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using HiiaPublish.Functions.Http;
 using HiiaPublish.Functions.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using HiiaPublish.Azure.Workflow;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using HiiaPublish.Functions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

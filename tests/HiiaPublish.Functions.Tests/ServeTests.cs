@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HiiaPublish.Cli.Commands;
-using HiiaPublish.Core.Site;
+using HiiaPublish.Site;
 using HiiaPublish.Functions.Tests.Support;
 
 namespace HiiaPublish.Functions.Tests;

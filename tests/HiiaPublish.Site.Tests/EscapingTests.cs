@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using HiiaPublish.Core.Common;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Site;
+using HiiaPublish.Format.Common;
+using HiiaPublish.Format;
+using HiiaPublish.Site;
 using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;

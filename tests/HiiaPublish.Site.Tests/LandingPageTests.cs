@@ -1,13 +1,13 @@
 using System.Text.Json;
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
 using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;
 
 public class LandingPageTests
 {
-    private static async Task<InMemorySiteStore> PublishOneAsync(HiiaPublish.Core.Publishing.PublicationRequest request)
+    private static async Task<InMemorySiteStore> PublishOneAsync(HiiaPublish.Site.Publishing.PublicationRequest request)
     {
         var store = new InMemorySiteStore();
         var result = await SiteFixture.Publisher().PublishAsync(request, store, CancellationToken.None);
@@ -106,7 +106,7 @@ public class LandingPageTests
     [Fact]
     public async Task HungarianPaper_HasHungarianLabelsAndLanguage_AndAppearsInTheHungarianListing()
     {
-        var paper = TestPapers.Paper(slug: "magyar-elemzes", title: "Árvíztűrő tükörfúrógép", language: HiiaPublish.Core.Format.PaperLanguage.Hungarian,
+        var paper = TestPapers.Paper(slug: "magyar-elemzes", title: "Árvíztűrő tükörfúrógép", language: HiiaPublish.Format.PaperLanguage.Hungarian,
             subtitle: null, authors: [new("Kiss Éva", "kutató, KKI")]);
         var store = await PublishOneAsync(TestPapers.Request(paper));
 

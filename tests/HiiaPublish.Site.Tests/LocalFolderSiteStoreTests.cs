@@ -1,5 +1,5 @@
-using HiiaPublish.Core.Publishing;
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Site.Storage;
 using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Publishing;
-using HiiaPublish.Core.Site;
+using HiiaPublish.Format;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Site;
 using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;

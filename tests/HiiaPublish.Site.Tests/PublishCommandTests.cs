@@ -1,8 +1,8 @@
 using HiiaPublish.Cli;
 using HiiaPublish.Cli.Commands;
-using HiiaPublish.Core.Diagnostics;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Rendering;
+using HiiaPublish.Format.Diagnostics;
+using HiiaPublish.Format;
+using HiiaPublish.Rendering;
 using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;

@@ -1,7 +1,7 @@
 using System.Text;
-using HiiaPublish.Core.Publishing;
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
 using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;

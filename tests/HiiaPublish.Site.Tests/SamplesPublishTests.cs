@@ -1,7 +1,7 @@
 using System.Globalization;
 using HiiaPublish.Cli;
 using HiiaPublish.Cli.Commands;
-using HiiaPublish.Core.Site;
+using HiiaPublish.Site;
 using UglyToad.PdfPig;
 
 namespace HiiaPublish.Site.Tests;

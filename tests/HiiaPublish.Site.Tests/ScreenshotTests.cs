@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using HiiaPublish.Core.Common;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Format.Common;
+using HiiaPublish.Format;
+using HiiaPublish.Site.Storage;
 using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;

@@ -1,4 +1,4 @@
-using HiiaPublish.Core.Publishing;
+using HiiaPublish.Site.Publishing;
 
 namespace HiiaPublish.Site.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Http;
 
 namespace HiiaPublish.Azure.Http;

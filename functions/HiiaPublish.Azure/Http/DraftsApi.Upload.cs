@@ -1,4 +1,4 @@
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using HiiaPublish.Core.Branding;
+using HiiaPublish.Format.Branding;
 
 namespace HiiaPublish.Azure.Http;
 

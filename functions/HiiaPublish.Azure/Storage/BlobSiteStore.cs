@@ -3,7 +3,7 @@ using Azure;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Site.Storage;
 
 namespace HiiaPublish.Azure.Storage;
 

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Azure.Workflow;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Azure.Workflow;
 

@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using Microsoft.Extensions.Logging;
 
 namespace HiiaPublish.Azure.Workflow;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Azure.Workflow;
 

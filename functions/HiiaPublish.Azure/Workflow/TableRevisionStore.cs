@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Azure.Workflow;
 

@@ -1,5 +1,5 @@
-using HiiaPublish.Core.Diagnostics;
-using HiiaPublish.Core.Format;
+using HiiaPublish.Format.Diagnostics;
+using HiiaPublish.Format;
 
 namespace HiiaPublish.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using HiiaPublish.Core.Diagnostics;
+using HiiaPublish.Format.Diagnostics;
 
 namespace HiiaPublish.Cli.Commands;
 

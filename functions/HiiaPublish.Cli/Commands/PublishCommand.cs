@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using HiiaPublish.Azure.Storage;
-using HiiaPublish.Core.Branding;
-using HiiaPublish.Core.Diagnostics;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Publishing;
-using HiiaPublish.Core.Rendering;
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Format.Branding;
+using HiiaPublish.Format.Diagnostics;
+using HiiaPublish.Format;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Rendering;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
 
 namespace HiiaPublish.Cli.Commands;
 

@@ -1,7 +1,7 @@
-using HiiaPublish.Core.Branding;
-using HiiaPublish.Core.Diagnostics;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Rendering;
+using HiiaPublish.Format.Branding;
+using HiiaPublish.Format.Diagnostics;
+using HiiaPublish.Format;
+using HiiaPublish.Rendering;
 
 namespace HiiaPublish.Cli.Commands;
 

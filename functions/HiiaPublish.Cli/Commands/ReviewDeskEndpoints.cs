@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HiiaPublish.Azure.Http;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using HiiaPublish.Azure.Http;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

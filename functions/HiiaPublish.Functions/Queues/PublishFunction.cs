@@ -1,4 +1,4 @@
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using Microsoft.Azure.Functions.Worker;
 
 namespace HiiaPublish.Functions.Queues;

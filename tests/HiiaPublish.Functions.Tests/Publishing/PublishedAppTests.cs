@@ -47,17 +47,21 @@ public class PublishedAppTests(PublishedAppFixture published) : IClassFixture<Pu
         var context = new PublishedAppLoadContext(Path.Combine(published.Folder, "HiiaPublish.Functions.dll"));
         try
         {
-            var core = context.LoadFromAssemblyName(new AssemblyName("HiiaPublish.Core"));
-            Assert.Equal(Path.GetFullPath(published.Folder), Path.GetDirectoryName(core.Location));
+            Assembly Load(string name) => context.LoadFromAssemblyName(new AssemblyName(name));
+            var format = Load("HiiaPublish.Format");
+            var rendering = Load("HiiaPublish.Rendering");
+            var workflow = Load("HiiaPublish.Workflow");
+            foreach (var assembly in new[] { format, rendering, workflow })
+                Assert.Equal(Path.GetFullPath(published.Folder), Path.GetDirectoryName(assembly.Location));
             var sample = Drafts.EnglishSample();
 
             // The calls AddHiiaPublish and the render handler make, on the published assemblies and templates.
-            dynamic files = Create(core, "HiiaPublish.Core.Workflow.DraftFiles", sample.SourceFile, sample.Source, sample.Assets.ToList());
-            dynamic source = Create(core, "HiiaPublish.Core.Format.DraftSource", sample.SourceFile, sample.Source, files);
-            dynamic parser = Create(core, "HiiaPublish.Core.Format.PerspectiveParser", [null]);
+            dynamic files = Create(workflow, "HiiaPublish.Workflow.DraftFiles", sample.SourceFile, sample.Source, sample.Assets.ToList());
+            dynamic source = Create(format, "HiiaPublish.Format.DraftSource", sample.SourceFile, sample.Source, files);
+            dynamic parser = Create(format, "HiiaPublish.Format.PerspectiveParser", [null]);
             dynamic parsed = parser.Parse(source);
             Assert.False((bool)parsed.HasErrors);
-            dynamic renderer = Create(core, "HiiaPublish.Core.Rendering.PerspectiveRenderer", Path.Combine(published.Folder, "templates"));
+            dynamic renderer = Create(rendering, "HiiaPublish.Rendering.PerspectiveRenderer", Path.Combine(published.Folder, "templates"));
             dynamic result = renderer.Render(parsed.Perspective, files, sample.SourceFile, CancellationToken.None);
             Assert.False((bool)result.HasErrors);
             byte[] pdf = result.Pdf;

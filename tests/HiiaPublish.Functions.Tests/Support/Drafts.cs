@@ -1,5 +1,5 @@
 using System.Text;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Functions.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Rendering;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Format;
+using HiiaPublish.Rendering;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Functions.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using HiiaPublish.Core.Storage;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Site.Storage;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Functions.Tests.Support;
 

@@ -1,10 +1,9 @@
-using HiiaPublish.Core.Branding;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Publishing;
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Workflow;
-using HiiaPublish.Core.Workflow.InMemory;
-using HiiaPublish.Site.Tests.Support;
+using HiiaPublish.Format.Branding;
+using HiiaPublish.Format;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Site;
+using HiiaPublish.Workflow;
+using HiiaPublish.Workflow.InMemory;
 
 namespace HiiaPublish.Functions.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Functions.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 
 namespace HiiaPublish.Functions.Tests.Support;
 

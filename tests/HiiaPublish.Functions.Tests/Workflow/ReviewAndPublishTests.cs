@@ -1,6 +1,6 @@
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Storage;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
+using HiiaPublish.Workflow;
 using HiiaPublish.Functions.Tests.Support;
 
 namespace HiiaPublish.Functions.Tests.Workflow;

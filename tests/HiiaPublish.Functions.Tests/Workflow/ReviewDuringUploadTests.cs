@@ -1,4 +1,4 @@
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using HiiaPublish.Functions.Tests.Support;
 
 namespace HiiaPublish.Functions.Tests.Workflow;

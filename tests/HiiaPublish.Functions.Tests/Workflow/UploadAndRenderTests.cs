@@ -1,5 +1,5 @@
 using System.Text;
-using HiiaPublish.Core.Workflow;
+using HiiaPublish.Workflow;
 using HiiaPublish.Functions.Tests.Support;
 
 namespace HiiaPublish.Functions.Tests.Workflow;
@@ -70,7 +70,7 @@ public class UploadAndRenderTests
         Assert.Equal(RevisionState.Rendered, rendered.State);
         Assert.Equal(1, flow.Renderer.Calls);
         var preview = await flow.Drafts.GetPreviewAsync(record.Slug, record.Revision, None);
-        Assert.Equal(rendered.PreviewSha256, Core.Storage.ContentHash.Sha256Hex(preview!));
+        Assert.Equal(rendered.PreviewSha256, Site.Storage.ContentHash.Sha256Hex(preview!));
     }
 
     [Fact]

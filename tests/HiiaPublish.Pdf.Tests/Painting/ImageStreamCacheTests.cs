@@ -21,7 +21,7 @@ public class ImageStreamCacheTests
     [MemberData(nameof(SampleImages))]
     public void AnImageFilledFromTheCache_IsTheObjectPdfSharpWritesItself(string image)
     {
-        var png = File.ReadAllBytes(Path.Combine(TestPaths.Samples, image));
+        var png = File.ReadAllBytes(Path.Combine(RepositoryPaths.Samples, image));
 
         var direct = ImageObjectOf(gfx =>
         {

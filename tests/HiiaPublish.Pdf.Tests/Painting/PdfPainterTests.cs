@@ -9,7 +9,7 @@ namespace HiiaPublish.Pdf.Tests.Painting;
 
 public class PdfPainterTests
 {
-    private static readonly FontCatalog Catalog = FontCatalog.Load(TestPaths.Fonts);
+    private static readonly FontCatalog Catalog = FontCatalog.Load(RepositoryPaths.Fonts);
     private static readonly PdfPainter Painter = new(Catalog);
     private static readonly TextStyle Body = new(new FontSpec("Noto Serif"), 11, Color.Black);
 

@@ -1,4 +1,4 @@
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Site.Storage;
 
 namespace HiiaPublish.Site.Tests.Support;
 

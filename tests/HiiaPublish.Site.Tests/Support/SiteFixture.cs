@@ -1,6 +1,6 @@
-using HiiaPublish.Core.Branding;
-using HiiaPublish.Core.Publishing;
-using HiiaPublish.Core.Site;
+using HiiaPublish.Format.Branding;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Site;
 
 namespace HiiaPublish.Site.Tests.Support;
 

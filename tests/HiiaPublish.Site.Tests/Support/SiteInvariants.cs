@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
-using HiiaPublish.Core.Site;
-using HiiaPublish.Core.Storage;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
 
 namespace HiiaPublish.Site.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using HiiaPublish.Core.Common;
-using HiiaPublish.Core.Format;
-using HiiaPublish.Core.Publishing;
+using HiiaPublish.Format.Common;
+using HiiaPublish.Format;
+using HiiaPublish.Site.Publishing;
 
 namespace HiiaPublish.Site.Tests.Support;
 

@@ -1,0 +1,122 @@
+namespace HiiaPublish.Format.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the perspective format can report. Codes are stable: editors and CI logs refer
+/// to them, and docs/perspective-format.md explains each. Never reuse or renumber a code.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    private static DiagnosticDescriptor Error(string code, string title, string template) => new(code, Severity.Error, title, template);
+    private static DiagnosticDescriptor Warning(string code, string title, string template) => new(code, Severity.Warning, title, template);
+
+    // The file as a whole.
+    public static readonly DiagnosticDescriptor FileTooLarge = Error("HP0001", "File too large",
+        "The file is {0:N0} bytes, more than the limit of {1:N0} bytes; shorten the paper or move large content out of it.");
+    public static readonly DiagnosticDescriptor InvalidUtf8 = Error("HP0002", "File not valid UTF-8",
+        "The file is not valid UTF-8 (byte 0x{0:X2} cannot start or continue a character here); save it with UTF-8 encoding.");
+    public static readonly DiagnosticDescriptor MissingFrontMatter = Error("HP0003", "No front matter",
+        "The file must start with front matter: a line '---', the fields (title, date, authors, abstract…), and another line '---'.");
+    public static readonly DiagnosticDescriptor UnclosedFrontMatter = Error("HP0004", "Front matter not closed",
+        "The front matter opened on line 1 is never closed; add a line '---' after the last field.");
+    public static readonly DiagnosticDescriptor FrontMatterTooLarge = Error("HP0005", "Front matter too large",
+        "The front matter is {0:N0} bytes, more than the limit of {1:N0} bytes; keep only the paper's fields there.");
+
+    public static readonly DiagnosticDescriptor FileUnreadable = Error("HP0045", "File cannot be read",
+        "The file cannot be read ({0}); check that it exists and that you may read it.");
+
+    // YAML structure.
+    public static readonly DiagnosticDescriptor YamlSyntax = Error("HP0006", "Front matter is not valid YAML",
+        "The front matter cannot be read: {0} Check indentation, colons and quotes here; a value that contains ': ' or starts with a sign such as [ {{ & * ! | > ' \" % @ must be in quotes.");
+    public static readonly DiagnosticDescriptor YamlAnchorOrAlias = Error("HP0007", "YAML anchor or alias",
+        "YAML anchors (&name) and aliases (*name) are not allowed; write the value out in full.");
+    public static readonly DiagnosticDescriptor YamlTag = Error("HP0008", "YAML tag",
+        "YAML tags such as '{0}' are not allowed; remove the tag and write the plain value (quote it if needed).");
+    public static readonly DiagnosticDescriptor YamlMergeKey = Error("HP0009", "YAML merge key",
+        "YAML merge keys ('<<') are not allowed; write the fields out in full.");
+    public static readonly DiagnosticDescriptor YamlTooDeep = Error("HP0010", "Front matter nested too deeply",
+        "The front matter is nested more than {0} levels deep here; no field of a perspective needs that many levels.");
+    public static readonly DiagnosticDescriptor DuplicateField = Error("HP0011", "Field given twice",
+        "The field '{0}' is given twice (first on line {1}); keep only one.");
+
+    // Fields.
+    public static readonly DiagnosticDescriptor MissingField = Error("HP0012", "Required field missing",
+        "The required field '{0}' is missing; {1}");
+    public static readonly DiagnosticDescriptor EmptyField = Error("HP0013", "Required field empty",
+        "The field '{0}' is empty; {1}");
+    public static readonly DiagnosticDescriptor WrongType = Error("HP0014", "Field of the wrong kind",
+        "The field '{0}' must be {1}, not {2}.");
+    public static readonly DiagnosticDescriptor UnknownField = Warning("HP0015", "Unknown field",
+        "The field '{0}' is not part of the format and is ignored{1}");
+    public static readonly DiagnosticDescriptor InvalidDate = Error("HP0016", "Invalid date",
+        "The date '{0}' is not a real date in the form YYYY-MM-DD (for example 2026-04-21).");
+    public static readonly DiagnosticDescriptor UnknownLanguage = Error("HP0017", "Unknown language",
+        "The language '{0}' is not supported; write 'en' for English or 'hu' for Hungarian.");
+    public static readonly DiagnosticDescriptor BadSlug = Error("HP0018", "Bad slug",
+        "The slug '{0}' must be lower-case letters a-z, digits and single hyphens, at most 80 characters{1}");
+    public static readonly DiagnosticDescriptor NoSlugFromTitle = Error("HP0019", "No slug from the title",
+        "No web address (slug) can be made from this title because it has no letters a-z or digits; add a field 'slug', e.g. 'slug: my-paper'.");
+    public static readonly DiagnosticDescriptor AbstractNotOneParagraph = Error("HP0020", "Abstract not one paragraph",
+        "The abstract must be exactly one paragraph of text; {0}");
+    public static readonly DiagnosticDescriptor AbstractContent = Error("HP0021", "Not allowed in the abstract",
+        "The abstract may hold only text, emphasis and links; remove the {0}.");
+    public static readonly DiagnosticDescriptor CoverWithoutAlt = Error("HP0022", "Cover image without alt text",
+        "The cover image needs a description for readers who cannot see it; add 'alt:' under 'cover:'.");
+
+    // Images (cover and figures).
+    public static readonly DiagnosticDescriptor RemoteImage = Error("HP0023", "Remote image",
+        "The image '{0}' is an address, not a file beside the draft, and images are never fetched; save the image beside the draft and give its file name.");
+    public static readonly DiagnosticDescriptor BadImagePath = Error("HP0024", "Bad image path",
+        "The image path '{0}' {1}; give a file name relative to the draft's folder, with '/' between folders.");
+    public static readonly DiagnosticDescriptor UnsupportedImageType = Error("HP0025", "Unsupported image type",
+        "The image '{0}' is not a PNG or JPEG file; save it as .png, .jpg or .jpeg.");
+    public static readonly DiagnosticDescriptor MissingImage = Error("HP0026", "Image file missing",
+        "The image file '{0}' does not exist beside the draft; upload it or correct the name (names are case-sensitive).");
+    public static readonly DiagnosticDescriptor ImageContentMismatch = Error("HP0027", "Image content does not match its name",
+        "The file '{0}' is not a real {1} image although its name says so; export it again as {1}.");
+
+    // Body.
+    public static readonly DiagnosticDescriptor EmptyBody = Error("HP0030", "Empty body",
+        "The paper has no text after the front matter; write the sections below the closing '---'.");
+    public static readonly DiagnosticDescriptor TitleHeadingInBody = Error("HP0031", "Level-1 heading in the body",
+        "A '#' heading is not allowed: the title comes from the front matter. Use '##' for a section.");
+    public static readonly DiagnosticDescriptor SkippedHeadingLevel = Error("HP0032", "Skipped heading level",
+        "A '###' subsection must follow a '##' section; make this heading '##' or add a section before it.");
+    public static readonly DiagnosticDescriptor HeadingTooDeep = Error("HP0033", "Heading level too deep",
+        "Headings go two levels deep ('##' sections and '###' subsections); make this heading '###' or plain text.");
+    public static readonly DiagnosticDescriptor NestedHeading = Error("HP0034", "Heading inside a quote, list or footnote",
+        "Headings are allowed only at the top level of the body, not inside a quote, list or footnote.");
+    public static readonly DiagnosticDescriptor RawHtml = Warning("HP0035", "Raw HTML",
+        "HTML is not interpreted; '{0}' will be printed as it is written. Use Markdown instead, or remove it.");
+    public static readonly DiagnosticDescriptor CodeBlock = Error("HP0036", "Code block",
+        "Code blocks are not part of the format. If this text is indented by four spaces or fenced with ``` by accident, remove that.");
+    public static readonly DiagnosticDescriptor ImageInText = Error("HP0037", "Image inside running text",
+        "An image must stand alone in its own paragraph to become a figure; put a blank line before and after it.");
+    public static readonly DiagnosticDescriptor FigureWithoutAlt = Error("HP0038", "Figure without alt text",
+        "The image needs a description for readers who cannot see it: write it between the brackets, ![description](file.png).");
+    public static readonly DiagnosticDescriptor LinkScheme = Error("HP0039", "Link not allowed",
+        "The link '{0}' {1}; links must start with https://, http:// or mailto:.");
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error("HP0040", "Nesting too deep",
+        "Quotes, lists or emphasis are nested more than {0} levels deep here; flatten the structure.");
+
+    // Footnotes.
+    public static readonly DiagnosticDescriptor FootnoteUndefined = Error("HP0041", "Footnote not defined",
+        "The footnote [^{0}] is referenced but never defined; add a line '[^{0}]: the note's text' below the text.");
+    public static readonly DiagnosticDescriptor FootnoteUnused = Warning("HP0042", "Footnote never referenced",
+        "The footnote [^{0}] is defined but never referenced, so it will not be printed; add [^{0}] where it belongs or delete it.");
+    public static readonly DiagnosticDescriptor FootnoteDuplicate = Error("HP0043", "Footnote defined twice",
+        "The footnote [^{0}] is defined twice (first on line {1}); give each note its own label.");
+    public static readonly DiagnosticDescriptor FootnoteInFootnote = Error("HP0044", "Footnote inside a footnote",
+        "A footnote cannot refer to another footnote; write that reference into this note's text.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
+        YamlSyntax, YamlAnchorOrAlias, YamlTag, YamlMergeKey, YamlTooDeep, DuplicateField,
+        MissingField, EmptyField, WrongType, UnknownField, InvalidDate, UnknownLanguage, BadSlug, NoSlugFromTitle,
+        AbstractNotOneParagraph, AbstractContent, CoverWithoutAlt,
+        RemoteImage, BadImagePath, UnsupportedImageType, MissingImage, ImageContentMismatch,
+        EmptyBody, TitleHeadingInBody, SkippedHeadingLevel, HeadingTooDeep, NestedHeading, RawHtml, CodeBlock,
+        ImageInText, FigureWithoutAlt, LinkScheme, NestingTooDeep,
+        FootnoteUndefined, FootnoteUnused, FootnoteDuplicate, FootnoteInFootnote,
+    ];
+}

@@ -1,0 +1,39 @@
+using HiiaPublish.Format.Common;
+
+namespace HiiaPublish.Format;
+
+/// <summary>
+/// A parsed, validated paper: the one model every later stage (PDF, site, workflow) reads.
+/// No Markdig or YamlDotNet type ever appears in it.
+/// </summary>
+public sealed record Perspective(PerspectiveMetadata Metadata, EquatableList<Block> Body, EquatableList<Footnote> Footnotes);
+
+public enum PaperLanguage { English, Hungarian }
+
+public static class PaperLanguageCodes
+{
+    public static string Code(this PaperLanguage language) => language == PaperLanguage.Hungarian ? "hu" : "en";
+    /// <summary>BCP 47 tag for PDF /Lang and HTML lang attributes.</summary>
+    public static string Bcp47(this PaperLanguage language) => language == PaperLanguage.Hungarian ? "hu-HU" : "en-US";
+}
+
+public sealed record PerspectiveMetadata(
+    string Title,
+    string? Subtitle,
+    DateOnly Date,
+    PaperLanguage Language,
+    EquatableList<Author> Authors,
+    EquatableList<string> CopyEditors,
+    EquatableList<Inline> Abstract,
+    EquatableList<string> Keywords,
+    CoverImage? Cover,
+    string Slug,
+    string? Series);
+
+public sealed record Author(string Name, string? Role);
+
+/// <summary>Path is relative to the draft's folder, with '/' separators, checked to stay inside it.</summary>
+public sealed record CoverImage(string? Path, string? Alt, string? Credit);
+
+/// <summary>A numbered footnote; Number is the order of first reference (1, 2, …).</summary>
+public sealed record Footnote(int Number, string Label, EquatableList<Block> Blocks, int Line);

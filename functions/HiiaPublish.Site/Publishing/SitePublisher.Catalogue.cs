@@ -1,0 +1,97 @@
+using HiiaPublish.Format.Diagnostics;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
+
+namespace HiiaPublish.Site.Publishing;
+
+public sealed partial class SitePublisher
+{
+    private sealed record StoredCatalogue(Catalogue Catalogue, byte[]? Bytes, SiteObjectInfo? Info);
+
+    private sealed record CommitOutcome(StoredCatalogue Stored, CatalogueEntry? Entry, int Attempts, Diagnostic? Diagnostic);
+
+    private static async Task<StoredCatalogue> ReadCatalogueAsync(ISiteStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(SitePaths.Catalogue, cancellationToken);
+        return stored is null
+            ? new StoredCatalogue(Catalogue.Empty, null, null)
+            : new StoredCatalogue(CatalogueSerializer.Deserialize(stored.Content), stored.Content, stored.Info);
+    }
+
+    /// <summary>
+    /// Puts the entry into perspectives.json: read, modify, write with If-Match (If-None-Match * when there is
+    /// no catalogue yet), and on a conflict read again and retry after a pause. If the entry derived from the
+    /// fresh catalogue differs from the one whose landing page was written (another correction of the same
+    /// paper got in first), the landing page is written again before the commit.
+    /// </summary>
+    private async Task<CommitOutcome> CommitAsync(ISiteStore store, SiteWriter writer, PublicationRequest request,
+        PublishedImages images, CatalogueEntry landingEntry, StoredCatalogue stored, CancellationToken cancellationToken)
+    {
+        var landingBytes = CatalogueSerializer.SerializeEntry(landingEntry);
+        for (var attempt = 1; attempt <= _options.MaxCatalogueAttempts; attempt++)
+        {
+            if (attempt > 1)
+            {
+                await Task.Delay(_options.RetryDelay(attempt - 1), cancellationToken);
+                stored = await ReadCatalogueAsync(store, cancellationToken);
+            }
+
+            var existing = stored.Catalogue.Find(landingEntry.Slug);
+            if (IsSuperseded(request, existing))
+                return new CommitOutcome(stored, null, attempt, Superseded(request));
+            var entry = CatalogueEntryFactory.Create(request, images, existing);
+            var entryBytes = CatalogueSerializer.SerializeEntry(entry);
+            if (!entryBytes.AsSpan().SequenceEqual(landingBytes))
+            {
+                await WriteLandingAsync(writer, request, images, entry);
+                landingBytes = entryBytes;
+            }
+
+            var updated = stored.Catalogue.With(entry);
+            var bytes = CatalogueSerializer.Serialize(updated);
+            if (stored.Bytes is not null && stored.Info is not null && bytes.AsSpan().SequenceEqual(stored.Bytes))
+                return new CommitOutcome(stored, entry, attempt, null);
+
+            var result = await store.WriteAsync(SitePaths.Catalogue, bytes, SiteObjectPolicy.Listing(SitePaths.Catalogue),
+                WriteCondition.Replacing(stored.Info), cancellationToken);
+            if (result.Succeeded)
+            {
+                writer.Record(SitePaths.Catalogue, bytes.Length);
+                var info = new SiteObjectInfo(result.ETag!, ContentHash.Sha256Hex(bytes), bytes.Length, null);
+                return new CommitOutcome(new StoredCatalogue(updated, bytes, info), entry, attempt, null);
+            }
+        }
+
+        return new CommitOutcome(stored, null, _options.MaxCatalogueAttempts,
+            PublicationValidator.Error(request.DiagnosticFile, PublicationValidator.CatalogueBusy,
+                $"The catalogue changed {_options.MaxCatalogueAttempts} times while this paper was being added (many papers published at once). Nothing is broken: publish it again."));
+    }
+
+    /// <summary>
+    /// Writes listings, feed, sitemap and 404 from <paramref name="stored"/>, then checks that the catalogue has
+    /// not moved on meanwhile; if it has, rebuilds from the newer one. Every publisher does this after its own
+    /// commit, so the last writer of each page always wrote it from the newest catalogue. False when the
+    /// catalogue was still changing after the last round.
+    /// </summary>
+    private async Task<bool> RebuildListingsAsync(ISiteStore store, SiteWriter writer, StoredCatalogue stored, CancellationToken cancellationToken)
+    {
+        for (var round = 1; round <= _options.MaxListingRounds; round++)
+        {
+            var listings = site.PlanListings(stored.Catalogue);
+            // Rendering and writing in the same parallel loop keeps both cores busy and the storage round trips overlapped.
+            await Parallel.ForEachAsync(listings,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelWrites, CancellationToken = cancellationToken },
+                async (file, _) => await writer.WriteIfChangedAsync(file.Path, file.Render(), SiteObjectPolicy.Listing(file.Path)));
+            await writer.WriteIfChangedAsync(SitePaths.Feed, site.RenderFeed(stored.Catalogue), SiteObjectPolicy.Listing(SitePaths.Feed));
+            await writer.WriteIfChangedAsync(SitePaths.Sitemap, site.RenderSitemap(stored.Catalogue, listings.Select(l => l.Path)),
+                SiteObjectPolicy.Listing(SitePaths.Sitemap));
+            await writer.WriteIfChangedAsync(SitePaths.NotFound, site.RenderNotFound(), SiteObjectPolicy.Listing(SitePaths.NotFound));
+
+            var now = await store.GetInfoAsync(SitePaths.Catalogue, cancellationToken);
+            if (now?.ETag == stored.Info?.ETag)
+                return true;
+            stored = await ReadCatalogueAsync(store, cancellationToken);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+using HiiaPublish.Format.Diagnostics;
+using HiiaPublish.Site;
+using HiiaPublish.Site.Storage;
+
+namespace HiiaPublish.Site.Publishing;
+
+/// <summary>
+/// Publishes one approved revision into a site store without ever breaking the site:
+/// 1. objects that no listing points to yet or that never change (versioned PDF, PDF, images, style sheet,
+///    landing page);
+/// 2. the catalogue, perspectives.json: the commit point, a read-modify-write guarded by its ETag and retried
+///    on conflict;
+/// 3. listings, feed, sitemap and 404, rebuilt from the catalogue alone.
+/// A crash anywhere leaves every link working; a retry re-derives step 3 from the catalogue and completes the
+/// site. Writes whose bytes are already stored are skipped, so publishing the same revision twice writes nothing.
+/// </summary>
+public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOptions? options = null)
+{
+    private readonly SitePublisherOptions _options = options ?? new SitePublisherOptions();
+
+    public SiteRenderer Site => site;
+
+    public async Task<PublishResult> PublishAsync(PublicationRequest request, ISiteStore store, CancellationToken cancellationToken)
+    {
+        var diagnostics = PublicationValidator.Validate(request);
+        if (diagnostics.Any(d => d.Severity == Severity.Error))
+            return PublishResult.Refused(diagnostics);
+
+        var writer = new SiteWriter(store, cancellationToken);
+        var stored = await ReadCatalogueAsync(store, cancellationToken);
+        var existing = stored.Catalogue.Find(request.Perspective.Metadata.Slug);
+        if (IsSuperseded(request, existing))
+            return PublishResult.Refused([.. diagnostics, Superseded(request)]);
+
+        var images = PublishedImages.For(request, CatalogueEntryFactory.YearFor(request.Perspective.Metadata, existing));
+        var entry = CatalogueEntryFactory.Create(request, images, existing);
+        var outcome = existing is null ? PublishOutcome.FirstPublication
+            : existing.Revision == request.Revision ? PublishOutcome.AlreadyPublished : PublishOutcome.Correction;
+
+        await WritePaperAsync(writer, request, images, entry);
+        var commit = await CommitAsync(store, writer, request, images, entry, stored, cancellationToken);
+        if (commit.Diagnostic is not null)
+            return new PublishResult(PublishOutcome.Refused, [.. diagnostics, commit.Diagnostic], null, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
+
+        var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken);
+        if (!settled)
+            diagnostics.Add(PublicationValidator.Warning(request.DiagnosticFile, PublicationValidator.ListingsStillChanging,
+                "Other papers kept being published while the listings were rebuilt; this paper is in the catalogue, and the next publish (or running this one again) brings the listings up to date."));
+        return new PublishResult(outcome, diagnostics, commit.Entry, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
+    }
+
+    /// <summary>Rebuilds listings, feed, sitemap, style sheet and 404 from the stored catalogue, e.g. after a template change.</summary>
+    public async Task RebuildAsync(ISiteStore store, CancellationToken cancellationToken)
+    {
+        var writer = new SiteWriter(store, cancellationToken);
+        await writer.WriteIfChangedAsync(SitePaths.StyleSheet, site.RenderStyleSheet(), SiteObjectPolicy.StyleSheet(SitePaths.StyleSheet));
+        await RebuildListingsAsync(store, writer, await ReadCatalogueAsync(store, cancellationToken), cancellationToken);
+    }
+
+    private async Task WritePaperAsync(SiteWriter writer, PublicationRequest request, PublishedImages images, CatalogueEntry entry)
+    {
+        var slug = entry.Slug;
+        var suffix = entry.Revision[..12];
+        await writer.WriteIfChangedAsync(entry.VersionedPdfPath, request.Pdf, SiteObjectPolicy.Pdf(entry.VersionedPdfPath, versioned: true,
+            SiteObjectPolicy.FileNameFromTitle(entry.Title, $" ({suffix}).pdf"), $"{slug}-{suffix}.pdf"));
+        await writer.WriteIfChangedAsync(entry.PdfPath, request.Pdf, SiteObjectPolicy.Pdf(entry.PdfPath, versioned: false,
+            SiteObjectPolicy.FileNameFromTitle(entry.Title, ".pdf"), $"{slug}.pdf"));
+        foreach (var image in images.Files)
+            await writer.WriteIfChangedAsync(image.Path, image.Content, SiteObjectPolicy.Image(image.Path));
+        await writer.WriteIfChangedAsync(SitePaths.StyleSheet, site.RenderStyleSheet(), SiteObjectPolicy.StyleSheet(SitePaths.StyleSheet));
+        await WriteLandingAsync(writer, request, images, entry);
+    }
+
+    private Task WriteLandingAsync(SiteWriter writer, PublicationRequest request, PublishedImages images, CatalogueEntry entry) =>
+        writer.WriteIfChangedAsync(entry.LandingPath, site.RenderLanding(entry, request.Perspective, images.FigurePaths),
+            SiteObjectPolicy.Listing(entry.LandingPath));
+
+    // A revision that a later one already replaced must not come back (a late or repeated delivery).
+    private static bool IsSuperseded(PublicationRequest request, CatalogueEntry? existing) =>
+        existing is not null && existing.Revision != request.Revision && existing.PreviousVersions.Any(v => v.Revision == request.Revision);
+
+    private static Diagnostic Superseded(PublicationRequest request) =>
+        PublicationValidator.Error(request.DiagnosticFile, PublicationValidator.SupersededRevision,
+            "This revision was already replaced on the site by a later correction, so it is not published again: approve the current revision instead.");
+}

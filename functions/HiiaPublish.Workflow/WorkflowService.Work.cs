@@ -1,0 +1,152 @@
+using HiiaPublish.Format;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Site.Storage;
+
+namespace HiiaPublish.Workflow;
+
+public sealed partial class WorkflowService
+{
+    // An exception text is kept for the editor and the operator; its first 500 characters say what went wrong.
+    private const int MaxErrorLength = 500;
+
+    /// <summary>
+    /// Handles one `render` message. Throws on a transient failure so the queue delivers it again; the record
+    /// keeps the last error, which the poison handler turns into the reason the editor sees.
+    /// </summary>
+    public async Task HandleRenderAsync(string message, CancellationToken cancellationToken)
+    {
+        var work = WorkMessage.TryParse(message);
+        if (work is null) return; // nothing could ever make it succeed, and it names no revision to mark
+        await RecordingErrorsAsync(work, () => RenderAsync(work, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Handles one `publish` message: puts exactly the approved preview bytes on the site.</summary>
+    public async Task HandlePublishAsync(string message, CancellationToken cancellationToken)
+    {
+        var work = WorkMessage.TryParse(message);
+        if (work is null) return;
+        await RecordingErrorsAsync(work, () => PublishAsync(work, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// A message that failed every attempt, delivered from the poison queue: the message is kept first (the
+    /// trigger consumes it), then the revision becomes failed with the last error as the reason. Both steps
+    /// are idempotent, so a redelivery or a crash between them ends in the same state.
+    /// </summary>
+    public async Task HandlePoisonAsync(string queueName, string? messageId, string message, CancellationToken cancellationToken)
+    {
+        await failedMessages.KeepAsync(FailedMessage.Of(queueName, messageId, message), cancellationToken);
+        var work = WorkMessage.TryParse(message);
+        if (work is null) return;
+        var step = queueName.StartsWith(WorkQueues.Publish, StringComparison.Ordinal) ? "Publishing" : "Rendering";
+        await TransitionAsync(work.Slug, work.Revision, record => record.IsSettled ? null : record with
+        {
+            State = RevisionState.Failed,
+            FailureReason = $"{step} did not succeed after {WorkQueues.MaxAttempts} attempts; the last error was: {record.LastError ?? "none was recorded"}. Upload the draft again to retry; if it fails again, tell the site's administrator.",
+            KeptMessage = message.Length > MaxErrorLength ? message[..MaxErrorLength] : message,
+        }, cancellationToken);
+    }
+
+    private async Task RenderAsync(WorkMessage work, CancellationToken cancellationToken)
+    {
+        var started = await TransitionAsync(work.Slug, work.Revision, record => record.State is RevisionState.Queued or RevisionState.Rendering
+            ? record with { State = RevisionState.Rendering, Attempts = record.Attempts + 1 }
+            : null, cancellationToken) ?? throw new RevisionMissingException(work);
+        if (started.State != RevisionState.Rendering) return; // rendered, reviewed or settled already
+
+        var files = await ReadFilesAsync(started, cancellationToken);
+        var parsed = parser.Parse(new DraftSource(files.SourceFile, files.Source, files));
+        var rendered = parsed.Perspective is null ? null : renderer.Render(parsed.Perspective, files, files.SourceFile, cancellationToken);
+        if (rendered is null || rendered.HasErrors)
+        {
+            var diagnostics = DiagnosticView.FromAll(rendered?.Diagnostics ?? parsed.Diagnostics);
+            await TransitionAsync(work.Slug, work.Revision, record => record.State == RevisionState.Rendering
+                ? record with { State = RevisionState.Invalid, Diagnostics = diagnostics } : null, cancellationToken);
+            return;
+        }
+
+        // The preview is written before the record says "rendered": a crash between the two re-renders into the
+        // same blob, and no one has seen (or approved) a preview until the record points to its hash.
+        var pdf = rendered.Pdf!;
+        await drafts.PutPreviewAsync(work.Slug, work.Revision, pdf, cancellationToken);
+        var previewSha256 = ContentHash.Sha256Hex(pdf);
+        var warnings = DiagnosticView.FromAll(parsed.Diagnostics.Concat(rendered.Diagnostics));
+        await TransitionAsync(work.Slug, work.Revision, record => record.State == RevisionState.Rendering
+            ? record with { State = RevisionState.Rendered, PreviewSha256 = previewSha256, PageCount = rendered.PageCount, Diagnostics = warnings, LastError = null }
+            : null, cancellationToken);
+    }
+
+    private async Task PublishAsync(WorkMessage work, CancellationToken cancellationToken)
+    {
+        var stored = await revisions.GetAsync(work.Slug, work.Revision, cancellationToken) ?? throw new RevisionMissingException(work);
+        var record = stored.Record;
+        if (record.State != RevisionState.Approved) return; // published already, or never approved
+
+        var pdf = await drafts.GetPreviewAsync(work.Slug, work.Revision, cancellationToken);
+        if (pdf is null || ContentHash.Sha256Hex(pdf) != record.ApprovedPdfSha256)
+        {
+            await FailAsync(work, "The approved preview PDF is missing or no longer matches what the copy editor approved, so nothing was published; upload the draft again.", cancellationToken);
+            return;
+        }
+        var files = await ReadFilesAsync(record, cancellationToken);
+        var parsed = parser.Parse(new DraftSource(files.SourceFile, files.Source, files));
+        if (parsed.Perspective is null)
+        {
+            await FailAsync(work, "The approved draft no longer reads as a valid paper (was the parser changed?); upload it again.", cancellationToken);
+            return;
+        }
+
+        // The approval instant is the publication instant: a retry publishes byte-identical pages.
+        var request = PublicationRequest.FromDraft(parsed.Perspective, pdf, record.PageCount, record.Revision,
+            record.ReviewedAt ?? record.UploadedAt, files, files.SourceFile);
+        var result = await publisher.PublishAsync(request, site, cancellationToken);
+        if (!result.Published)
+        {
+            var errors = string.Join(" ", result.Diagnostics.Where(d => d.Severity == Format.Diagnostics.Severity.Error).Select(d => $"{d.Code}: {d.Message}"));
+            await FailAsync(work, $"The site refused this paper: {errors}", cancellationToken);
+            return;
+        }
+        await TransitionAsync(work.Slug, work.Revision, current => current.State == RevisionState.Approved
+            ? current with { State = RevisionState.Published, LastError = null } : null, cancellationToken);
+    }
+
+    private Task FailAsync(WorkMessage work, string reason, CancellationToken cancellationToken) =>
+        TransitionAsync(work.Slug, work.Revision, record => record.IsSettled ? null : record with { State = RevisionState.Failed, FailureReason = reason },
+            cancellationToken);
+
+    private async Task<DraftFiles> ReadFilesAsync(RevisionRecord record, CancellationToken cancellationToken)
+    {
+        var source = await drafts.GetFileAsync(record.Slug, record.Revision, record.SourceFile, cancellationToken)
+            ?? throw new InvalidOperationException($"The draft file {record.SourceFile} of revision {record.Revision[..12]} is missing from storage.");
+        var assets = new List<KeyValuePair<string, byte[]>>();
+        foreach (var name in record.Files.Where(f => f != record.SourceFile))
+            assets.Add(new(name, await drafts.GetFileAsync(record.Slug, record.Revision, name, cancellationToken)
+                ?? throw new InvalidOperationException($"The file {name} of revision {record.Revision[..12]} is missing from storage.")));
+        return new DraftFiles(record.SourceFile, source, assets);
+    }
+
+    private async Task RecordingErrorsAsync(WorkMessage work, Func<Task> handle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handle();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var error = exception.Message.Length > MaxErrorLength ? exception.Message[..MaxErrorLength] : exception.Message;
+            try
+            {
+                await TransitionAsync(work.Slug, work.Revision, record => record.IsSettled ? null : record with { LastError = error }, cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The store itself is failing; the queue's retry is what matters, so the first error is rethrown.
+            }
+            throw;
+        }
+    }
+}
+
+/// <summary>A message names a revision with no record (yet): retried, and failed by the poison handler if it never appears.</summary>
+public sealed class RevisionMissingException(WorkMessage work)
+    : Exception($"No revision {work.Revision[..12]} of '{work.Slug}' is recorded.");

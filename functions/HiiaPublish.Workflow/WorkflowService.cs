@@ -1,0 +1,124 @@
+using HiiaPublish.Format;
+using HiiaPublish.Site.Publishing;
+using HiiaPublish.Site.Storage;
+
+namespace HiiaPublish.Workflow;
+
+/// <summary>
+/// The editorial workflow: upload, render, review, publish. The HTTP functions, the queue functions and
+/// `hiia serve` all call these methods and nothing else. Every transition is one ETag-guarded write of the
+/// revision record, and every queue handler first reads the record, so a repeated or retried message
+/// finds its work done and does nothing.
+/// </summary>
+public sealed partial class WorkflowService(
+    IRevisionStore revisions,
+    IDraftStore drafts,
+    IWorkQueue queue,
+    ISiteStore site,
+    PerspectiveParser parser,
+    IPreviewRenderer renderer,
+    SitePublisher publisher,
+    TimeProvider time,
+    IFailedMessageStore failedMessages)
+{
+    // A transition that keeps losing to other writers is re-read and re-decided; ten rounds is far more than
+    // the handful of writers one revision ever has (a handler, a retry, a reviewer).
+    private const int MaxTransitionAttempts = 10;
+
+    public async Task<WorkflowResult<RevisionRecord>> UploadAsync(DraftFiles files, WorkflowPrincipal? principal, CancellationToken cancellationToken)
+    {
+        if (principal is null) return Problems.SignInRequired();
+        if (!principal.IsEditor && !principal.IsCopyEditor) return Problems.UploadRole(principal);
+        foreach (var name in files.FileNames)
+            if (DraftNames.FileNameProblem(name) is { } problem)
+                return new WorkflowProblem(ProblemKind.BadRequest, "Bad file name", problem);
+
+        var revision = files.RevisionId();
+        var parsed = parser.Parse(new DraftSource(files.SourceFile, files.Source, files));
+        var metadataSlug = parsed.Perspective?.Metadata.Slug;
+        var slug = DraftNames.IsSlug(metadataSlug) ? metadataSlug! : DraftNames.SlugFromFileName(files.SourceFile);
+        var diagnostics = DiagnosticView.FromAll(parsed.Diagnostics);
+        if (slug is null)
+            return new WorkflowProblem(ProblemKind.Invalid, "The draft has no usable slug",
+                "Neither the front matter nor the file name gives a slug (lower-case letters, digits and '-'); add 'slug: my-paper' to the front matter.",
+                diagnostics);
+
+        var existing = await revisions.GetAsync(slug, revision, cancellationToken);
+        if (existing is not null) return await ResumeUploadAsync(existing, cancellationToken);
+
+        foreach (var name in files.FileNames)
+            await drafts.PutFileAsync(slug, revision, name, name == files.SourceFile ? files.Source : files.Assets[name], cancellationToken);
+        var record = new RevisionRecord(slug, revision, parsed.HasErrors ? RevisionState.Invalid : RevisionState.Queued,
+            principal.Id, time.GetUtcNow(), files.SourceFile, files.FileNames, diagnostics, parsed.Perspective?.Metadata.Title);
+        if (!await revisions.TryCreateAsync(record, cancellationToken))
+        {
+            // The same files arrived twice at once: the other request created the record; finish its work.
+            var raced = await revisions.GetAsync(slug, revision, cancellationToken);
+            return raced is null ? Problems.Busy(slug, revision) : await ResumeUploadAsync(raced, cancellationToken);
+        }
+        if (record.State == RevisionState.Queued) await QueueRenderAsync(record, cancellationToken);
+        return record;
+    }
+
+    /// <summary>
+    /// The same revision uploaded again: whatever an earlier upload left undone (head, render message) is done
+    /// now, and a failed revision gets a fresh start.
+    /// </summary>
+    private async Task<WorkflowResult<RevisionRecord>> ResumeUploadAsync(StoredRevision existing, CancellationToken cancellationToken)
+    {
+        var record = existing.Record;
+        if (record.State == RevisionState.Failed)
+        {
+            var restarted = record with
+            {
+                State = RevisionState.Queued, Attempts = 0, LastError = null, FailureReason = null, KeptMessage = null,
+                PreviewSha256 = null, PageCount = 0, ReviewedBy = null, ReviewedAt = null, ApprovedPdfSha256 = null,
+            };
+            if (await revisions.TryReplaceAsync(restarted, existing.ETag, cancellationToken) is null)
+                return Problems.Busy(record.Slug, record.Revision);
+            record = restarted;
+        }
+        if (record.State is RevisionState.Queued or RevisionState.Rendering) await QueueRenderAsync(record, cancellationToken);
+        else if (record.State != RevisionState.Invalid) await MoveHeadAsync(record, cancellationToken);
+        return record;
+    }
+
+    // Head first, then the message: a crash between them leaves a queued revision that the next upload of the
+    // same files (the editor's retry) re-queues; the render handler is idempotent, so a second message is harmless.
+    private async Task QueueRenderAsync(RevisionRecord record, CancellationToken cancellationToken)
+    {
+        await MoveHeadAsync(record, cancellationToken);
+        await queue.EnqueueAsync(WorkQueues.Render, new WorkMessage(record.Slug, record.Revision), cancellationToken);
+    }
+
+    /// <summary>Makes this revision the draft's latest: the one copy editors review.</summary>
+    private async Task MoveHeadAsync(RevisionRecord record, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxTransitionAttempts; attempt++)
+        {
+            var current = await revisions.GetHeadAsync(record.Slug, cancellationToken);
+            if (current?.Head.LatestRevision == record.Revision) return;
+            var head = new DraftHead(record.Slug, record.Revision, record.Title);
+            if (await revisions.TryWriteHeadAsync(head, current?.ETag, cancellationToken)) return;
+        }
+        throw new WorkflowBusyException($"The draft '{record.Slug}' kept changing while its latest revision was recorded.");
+    }
+
+    /// <summary>Re-reads and re-decides until the change is written or <paramref name="change"/> says nothing is left to do (null).</summary>
+    private async Task<RevisionRecord?> TransitionAsync(string slug, string revision, Func<RevisionRecord, RevisionRecord?> change,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxTransitionAttempts; attempt++)
+        {
+            var stored = await revisions.GetAsync(slug, revision, cancellationToken);
+            if (stored is null) return null;
+            var next = change(stored.Record);
+            if (next is null) return stored.Record;
+            if (await revisions.TryReplaceAsync(next, stored.ETag, cancellationToken) is not null) return next;
+        }
+        throw new WorkflowBusyException($"Revision {revision[..12]} of '{slug}' kept changing while it was being updated.");
+    }
+}
+
+/// <summary>Another writer kept winning; the message is retried later (never a user error).</summary>
+public sealed class WorkflowBusyException(string message) : Exception(message);

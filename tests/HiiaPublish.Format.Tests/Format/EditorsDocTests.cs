@@ -1,0 +1,42 @@
+using HiiaPublish.Format.Diagnostics;
+using HiiaPublish.Format.Tests.Support;
+
+namespace HiiaPublish.Format.Tests.Format;
+
+/// <summary>The editors' guide explains every code the tools can print, with its severity and title.</summary>
+public class EditorsDocTests
+{
+    private static string[] Guide() =>
+        File.ReadAllLines(Path.Combine(TestPaths.ProjectFolder, "..", "..", "docs", "perspective-format.md"));
+
+    [Fact]
+    public void EditorsGuide_CompleteExample_IsAValidPaper()
+    {
+        var lines = Guide();
+        var start = Array.IndexOf(lines, "```markdown") + 1;
+        var end = Array.IndexOf(lines, "```", start);
+        var example = string.Join('\n', lines[start..end]) + "\n";
+        var images = new MemoryDraftAssets(new Dictionary<string, byte[]>
+        {
+            ["images/cover.jpg"] = [0xFF, 0xD8, 0xFF, 0xE0],
+            ["images/map.png"] = Drafts.PngBytes,
+        });
+
+        var result = Drafts.Parse(example, images);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("from-sanctuary-to-open-war-how-pakistan-soured-on-the-taliban", result.Perspective!.Metadata.Slug);
+    }
+
+    [Fact]
+    public void EditorsGuide_ListsEveryDiagnosticCode()
+    {
+        var guide = Guide();
+
+        Assert.All(DiagnosticCatalog.All, descriptor =>
+        {
+            var severity = descriptor.Severity == Severity.Error ? "error" : "warning";
+            Assert.Contains(guide, line => line.StartsWith($"| {descriptor.Code} | {severity} | {descriptor.Title} |", StringComparison.Ordinal));
+        });
+    }
+}
