@@ -1,0 +1,47 @@
+using HiiaPublish.Typesetting.Model;
+using HiiaPublish.Typesetting.Output;
+using static HiiaPublish.Typesetting.Tests.Support.Build;
+
+namespace HiiaPublish.Typesetting.Tests.Output;
+
+/// <summary>
+/// Every warning code the typesetter has is produced by a small document here, at the source line of the block
+/// it concerns. A code without a case fails the theory (it enumerates the codes, not the cases).
+/// </summary>
+public class WarningCodeTests
+{
+    private static readonly TableStyle TableStyle = new(4, 0.5, Color.Black);
+
+    // One document per code, each with the source line the warning must carry.
+    private static readonly Dictionary<string, (Func<TypesetDocument> Document, int Line)> Cases = new()
+    {
+        [TypesetWarningCodes.OverwideWord] = (() => Document(Para("short " + new string('m', 100) + " end") with { SourceLine = 3 }), 3),
+        [TypesetWarningCodes.ImageShrunk] = (() => Document(Picture(3000, 1500, line: 5)), 5),
+        [TypesetWarningCodes.TallerThanPage] = (() => Document(new TableBlock([1],
+            [new([new([ExactLines(25, 0, Ragged)])], false)], TableStyle) { SourceLine = 7 }), 7),
+        [TypesetWarningCodes.ImageUnusable] = (() => Document(Picture(0, 0, line: 9)), 9),
+        [TypesetWarningCodes.MissingGlyph] = (() => Document(Para("a crab 🦀 here") with { SourceLine = 11 }), 11),
+    };
+
+    private static readonly string[] AllCodes =
+    [
+        TypesetWarningCodes.OverwideWord, TypesetWarningCodes.ImageShrunk, TypesetWarningCodes.TallerThanPage,
+        TypesetWarningCodes.ImageUnusable, TypesetWarningCodes.MissingGlyph,
+    ];
+
+    public static TheoryData<string> Codes() => [.. AllCodes];
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void EveryCode_HasADocumentThatProducesIt(string code)
+    {
+        Assert.True(Cases.TryGetValue(code, out var @case), $"{code} has no case in {nameof(WarningCodeTests)}; add a document that produces it.");
+
+        var warnings = Layout(@case.Document()).Warnings;
+
+        Assert.Contains(warnings, w => w.Code == code && w.SourceLine == @case.Line);
+    }
+
+    private static ImageBlock Picture(int pixelWidth, int pixelHeight, int line) =>
+        new(new ImageSource("photo.jpg", [1, 2, 3], pixelWidth, pixelHeight), "A photo", 1000, 1000) { SourceLine = line };
+}
