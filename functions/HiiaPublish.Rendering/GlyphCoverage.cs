@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using HiiaPublish.Pdf.Fonts;
 using HiiaPublish.Typesetting.Model;
@@ -49,9 +48,7 @@ internal static class GlyphCoverage
                 continue;
             if (!reported.Add((run.Style.Font.ToString(), rune.Value)))
                 continue;
-            context.Error(line, RenderCodes.MissingGlyph,
-                $"The character '{rune}' (U+{rune.Value.ToString("X4", CultureInfo.InvariantCulture)}) cannot be printed in {run.Style.Font}. " +
-                "Replace it with a similar character, or ask for a font that has it.");
+            context.Report(RenderDiagnosticCatalog.MissingGlyph, line, rune.ToString(), rune.Value, run.Style.Font);
         }
     }
 }

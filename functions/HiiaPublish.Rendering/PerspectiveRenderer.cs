@@ -57,7 +57,7 @@ public sealed class PerspectiveRenderer
         var hyphenator = (perspective.Metadata.Language == PaperLanguage.Hungarian ? _hungarian : _english).Value;
         var layout = _typesetter.Layout(document, hyphenator, cancellationToken);
         foreach (var warning in layout.Warnings)
-            context.Warning(warning.SourceLine, RenderCodes.LayoutCompromise, warning.Message);
+            RenderDiagnosticCatalog.Report(context, warning);
 
         var metadata = perspective.Metadata;
         var pdf = _painter.Paint(layout, new PdfMetadata(
