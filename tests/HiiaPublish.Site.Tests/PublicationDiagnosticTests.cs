@@ -42,14 +42,7 @@ public class PublicationDiagnosticTests
             "open-war.md(1,1): error HP0709: The catalogue changed 1 times while this paper was being added (many papers published at once). Nothing is broken: publish it again."),
     };
 
-    private static readonly string[] AllCodes =
-    [
-        PublicationValidator.InvalidSlug, PublicationValidator.NotAPdf, PublicationValidator.InvalidPageCount,
-        PublicationValidator.InvalidRevision, PublicationValidator.UnsupportedCover, PublicationValidator.MissingFigure,
-        PublicationValidator.SupersededRevision, PublicationValidator.ListingsStillChanging, PublicationValidator.CatalogueBusy,
-    ];
-
-    public static TheoryData<string> Codes() => [.. AllCodes];
+    public static TheoryData<string> Codes() => [.. PublicationDiagnosticCatalog.All.Select(d => d.Code)];
 
     [Theory]
     [MemberData(nameof(Codes))]
