@@ -12,24 +12,18 @@ public class WarningCodeTests
 {
     private static readonly TableStyle TableStyle = new(4, 0.5, Color.Black);
 
-    // One document per code, each with the source line the warning must carry.
+    // One document per code (written out, so a renumbered code fails too), each with the source line the warning must carry.
     private static readonly Dictionary<string, (Func<TypesetDocument> Document, int Line)> Cases = new()
     {
-        [TypesetWarningCodes.OverwideWord] = (() => Document(Para("short " + new string('m', 100) + " end") with { SourceLine = 3 }), 3),
-        [TypesetWarningCodes.ImageShrunk] = (() => Document(Picture(3000, 1500, line: 5)), 5),
-        [TypesetWarningCodes.TallerThanPage] = (() => Document(new TableBlock([1],
+        ["TS0001"] = (() => Document(Para("short " + new string('m', 100) + " end") with { SourceLine = 3 }), 3),
+        ["TS0002"] = (() => Document(Picture(3000, 1500, line: 5)), 5),
+        ["TS0003"] = (() => Document(new TableBlock([1],
             [new([new([ExactLines(25, 0, Ragged)])], false)], TableStyle) { SourceLine = 7 }), 7),
-        [TypesetWarningCodes.ImageUnusable] = (() => Document(Picture(0, 0, line: 9)), 9),
-        [TypesetWarningCodes.MissingGlyph] = (() => Document(Para("a crab 🦀 here") with { SourceLine = 11 }), 11),
+        ["TS0004"] = (() => Document(Picture(0, 0, line: 9)), 9),
+        ["TS0005"] = (() => Document(Para("a crab 🦀 here") with { SourceLine = 11 }), 11),
     };
 
-    private static readonly string[] AllCodes =
-    [
-        TypesetWarningCodes.OverwideWord, TypesetWarningCodes.ImageShrunk, TypesetWarningCodes.TallerThanPage,
-        TypesetWarningCodes.ImageUnusable, TypesetWarningCodes.MissingGlyph,
-    ];
-
-    public static TheoryData<string> Codes() => [.. AllCodes];
+    public static TheoryData<string> Codes() => [.. TypesetWarningCatalog.All.Select(d => d.Code)];
 
     [Theory]
     [MemberData(nameof(Codes))]
