@@ -22,7 +22,16 @@ internal static class RenderDiagnosticCatalog
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [MissingGlyph, UnreadableImage, LayoutCompromise];
 
-    /// <summary>The one place where a warning of the typesetter (TS00xx) becomes a diagnostic of the render.</summary>
-    public static void Report(RenderContext context, TypesetWarning warning) =>
-        context.Report(LayoutCompromise, warning.SourceLine, warning.Message);
+    /// <summary>
+    /// The one place where a warning of the typesetter (TS00xx) becomes a diagnostic of the render: a character missing
+    /// from its font (TS0005) is the error HP0201, since the paper cannot be printed as written; anything else the
+    /// typesetter had to bend is the warning HP0203, in the typesetter's words.
+    /// </summary>
+    public static void Report(RenderContext context, TypesetWarning warning)
+    {
+        if (warning.Code == TypesetWarningCatalog.MissingGlyph.Code && warning is { Font: { } font, CodePoint: { } codePoint })
+            context.Report(MissingGlyph, warning.SourceLine, char.ConvertFromUtf32(codePoint), codePoint, font);
+        else
+            context.Report(LayoutCompromise, warning.SourceLine, warning.Message);
+    }
 }
