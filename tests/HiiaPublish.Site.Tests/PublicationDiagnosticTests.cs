@@ -48,12 +48,35 @@ public class PublicationDiagnosticTests
     [MemberData(nameof(Codes))]
     public async Task EveryCode_HasARequestThatProducesIt(string code)
     {
-        Assert.True(Cases.TryGetValue(code, out var @case), $"{code} has no case in {nameof(PublicationDiagnosticTests)}; add a request that produces it.");
+        Assert.Null(await ProblemWithAsync(code));
+    }
 
+    [Fact]
+    public async Task EveryCode_HasARequest_FailsForACodeWithoutACase_OrACaseThatDoesNotProduceIt()
+    {
+        // The check above must be able to fail: a made-up code has no case, and HP0701's request read as if it
+        // were HP0702's does not print HP0702's line.
+        Assert.NotNull(await ProblemWithAsync("HP0799"));
+        Assert.NotNull(await ProblemWithAsync("HP0702", (Cases["HP0701"].Publish, Cases["HP0702"].Expected)));
+    }
+
+    private static async Task<string?> ProblemWithAsync(string code) =>
+        Cases.TryGetValue(code, out var @case)
+            ? await ProblemWithAsync(code, @case)
+            : $"{code} has no case in {nameof(PublicationDiagnosticTests)}; add a request that produces it.";
+
+    private static async Task<string?> ProblemWithAsync(string code, (Func<Task<PublishResult>> Publish, string Expected) @case)
+    {
+        if (!@case.Expected.Contains($" {code}: ", StringComparison.Ordinal))
+            return $"The case of {code} expects another code: {@case.Expected}";
         var result = await @case.Publish();
-
-        Assert.Contains(@case.Expected, result.Diagnostics.Select(d => d.ToString()));
-        Assert.Equal(result.Diagnostics.Any(d => d.Severity == Severity.Error), !result.Published);
+        var printed = result.Diagnostics.Select(d => d.ToString()).ToList();
+        if (!printed.Contains(@case.Expected))
+            return $"The case of {code} printed [{string.Join(" | ", printed)}], not {@case.Expected}";
+        // An error refuses the publish; warnings alone never do.
+        if (result.Diagnostics.Any(d => d.Severity == Severity.Error) == result.Published)
+            return $"The case of {code} was {(result.Published ? "published" : "refused")} with [{string.Join(" | ", printed)}]";
+        return null;
     }
 
     // The paper is corrected (r2); then the replaced revision r1 arrives late.

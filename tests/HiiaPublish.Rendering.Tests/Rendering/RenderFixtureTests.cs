@@ -8,7 +8,8 @@ namespace HiiaPublish.Rendering.Tests;
 /// Fixtures/ holds draft.md (and the pictures it names), which must parse without errors, and expected.txt with
 /// the exact diagnostics the render returns, in the order it returns them (empty for a clean paper). A render
 /// with an error yields no PDF; one with only warnings still does. Set HIIA_UPDATE_GOLDEN=1 to write
-/// expected.txt from the renderer's output, then read it before committing.
+/// expected.txt from the renderer's output, then read it before committing. Every code of
+/// <see cref="RenderDiagnosticCatalog"/> must appear in at least one expected.txt.
 /// </summary>
 public class RenderFixtureTests
 {
@@ -42,4 +43,21 @@ public class RenderFixtureTests
         Assert.Equal(expected, actual);
         Assert.Equal(result.Diagnostics.Any(d => d.Severity == Format.Diagnostics.Severity.Error), result.Pdf is null);
     }
+
+    [Fact]
+    public void EveryRenderCode_HasAFixtureThatProducesIt()
+    {
+        Assert.Empty(CatalogueChecks.WithoutFixture(RenderDiagnosticCatalog.All.Select(d => d.Code), ProducedCodes()));
+    }
+
+    [Fact]
+    public void EveryRenderCode_HasAFixture_FailsForACodeNoFixtureProduces()
+    {
+        // The check above must be able to fail: a made-up catalogue with a code no expected.txt prints.
+        string[] madeUp = [RenderDiagnosticCatalog.MissingGlyph.Code, "HP0299"];
+        Assert.Equal(["HP0299"], CatalogueChecks.WithoutFixture(madeUp, ProducedCodes()));
+    }
+
+    private static IEnumerable<string> ProducedCodes() =>
+        CatalogueChecks.CodesPrinted(Directory.GetFiles(Fixtures, "expected.txt", SearchOption.AllDirectories).SelectMany(File.ReadAllLines));
 }

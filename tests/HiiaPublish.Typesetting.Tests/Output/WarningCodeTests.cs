@@ -6,7 +6,8 @@ namespace HiiaPublish.Typesetting.Tests.Output;
 
 /// <summary>
 /// Every warning code the typesetter has is produced by a small document here, at the source line of the block
-/// it concerns. A code without a case fails the theory (it enumerates the codes, not the cases).
+/// it concerns. A code without a case fails the theory (it enumerates the codes of <see cref="TypesetWarningCatalog"/>,
+/// not the cases).
 /// </summary>
 public class WarningCodeTests
 {
@@ -29,11 +30,29 @@ public class WarningCodeTests
     [MemberData(nameof(Codes))]
     public void EveryCode_HasADocumentThatProducesIt(string code)
     {
-        Assert.True(Cases.TryGetValue(code, out var @case), $"{code} has no case in {nameof(WarningCodeTests)}; add a document that produces it.");
+        Assert.Null(ProblemWith(code));
+    }
 
+    [Fact]
+    public void EveryCode_HasADocument_FailsForACodeWithoutACase_OrACaseThatDoesNotProduceIt()
+    {
+        // The check above must be able to fail: a made-up code has no case, and TS0001's document does not
+        // produce TS0002.
+        Assert.NotNull(ProblemWith("TS0099"));
+        Assert.NotNull(ProblemWith("TS0002", Cases["TS0001"]));
+    }
+
+    private static string? ProblemWith(string code) =>
+        Cases.TryGetValue(code, out var @case)
+            ? ProblemWith(code, @case)
+            : $"{code} has no case in {nameof(WarningCodeTests)}; add a document that produces it.";
+
+    private static string? ProblemWith(string code, (Func<TypesetDocument> Document, int Line) @case)
+    {
         var warnings = Layout(@case.Document()).Warnings;
-
-        Assert.Contains(warnings, w => w.Code == code && w.SourceLine == @case.Line);
+        return warnings.Any(w => w.Code == code && w.SourceLine == @case.Line)
+            ? null
+            : $"The case of {code} gave [{string.Join(", ", warnings.Select(w => $"{w.Code} at line {w.SourceLine}"))}], not {code} at line {@case.Line}.";
     }
 
     private static ImageBlock Picture(int pixelWidth, int pixelHeight, int line) =>
