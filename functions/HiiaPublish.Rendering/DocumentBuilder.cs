@@ -82,8 +82,7 @@ internal sealed partial class DocumentBuilder(HouseStyle style, PdfTemplates tem
         var size = bytes is null ? null : ImageProbe.PixelSize(bytes);
         if (bytes is null || size is not { Width: > 0, Height: > 0 })
         {
-            context.Error(line, RenderCodes.UnreadableImage,
-                $"The image '{path}' could not be read as a PNG or JPEG. Save it again as .png or .jpg beside the draft.");
+            context.Report(RenderDiagnosticCatalog.UnreadableImage, line, path);
             return null;
         }
         return new ImageSource(path, bytes, size.Value.Width, size.Value.Height);

@@ -14,7 +14,6 @@ namespace HiiaPublish.Rendering;
 /// </summary>
 public sealed class PerspectiveRenderer
 {
-    private readonly TrueTypeFontMetrics _metrics;
     private readonly Typesetter _typesetter;
     private readonly IPagePainter _painter;
     private readonly DocumentBuilder _builder;
@@ -27,8 +26,7 @@ public sealed class PerspectiveRenderer
     {
         var branding = BrandingLoader.Load(templatesDirectory);
         var fonts = FontCatalog.Load(Path.Combine(templatesDirectory, "fonts"));
-        _metrics = new TrueTypeFontMetrics(fonts);
-        _typesetter = new Typesetter(_metrics);
+        _typesetter = new Typesetter(new TrueTypeFontMetrics(fonts));
         _painter = new PdfPainter(fonts);
         Style = new HouseStyle(branding);
         _builder = new DocumentBuilder(Style, new PdfTemplates(templatesDirectory), branding);
@@ -50,14 +48,16 @@ public sealed class PerspectiveRenderer
     {
         var context = new RenderContext(sourceFile, assets);
         var document = _builder.Build(perspective, context);
-        GlyphCoverage.Check(document, _metrics, context);
+        // Before the layout is paid for: a character no font has stops the render, as an unreadable image does.
+        foreach (var warning in _typesetter.CheckGlyphs(document))
+            RenderDiagnosticCatalog.Report(context, warning);
         if (context.Diagnostics.Any(d => d.Severity == Severity.Error))
             return new RenderResult(null, 0, context.Diagnostics);
 
         var hyphenator = (perspective.Metadata.Language == PaperLanguage.Hungarian ? _hungarian : _english).Value;
         var layout = _typesetter.Layout(document, hyphenator, cancellationToken);
         foreach (var warning in layout.Warnings)
-            context.Warning(warning.SourceLine, RenderCodes.LayoutCompromise, warning.Message);
+            RenderDiagnosticCatalog.Report(context, warning);
 
         var metadata = perspective.Metadata;
         var pdf = _painter.Paint(layout, new PdfMetadata(

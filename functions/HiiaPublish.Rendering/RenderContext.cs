@@ -14,20 +14,7 @@ internal sealed class RenderContext(string sourceFile, IDraftAssets assets)
 
     public int NextStructureId() => _nextStructureId++;
 
-    public void Error(int line, string code, string message) =>
-        Diagnostics.Add(new Diagnostic(SourceFile, Math.Max(line, 1), 1, code, Severity.Error, message));
-
-    public void Warning(int line, string code, string message) =>
-        Diagnostics.Add(new Diagnostic(SourceFile, Math.Max(line, 1), 1, code, Severity.Warning, message));
-}
-
-/// <summary>Codes of problems found while rendering (the parser's are HP00xx–HP01xx).</summary>
-public static class RenderCodes
-{
-    /// <summary>A character no bundled font can draw.</summary>
-    public const string MissingGlyph = "HP0201";
-    /// <summary>An image file that is not a readable PNG or JPEG.</summary>
-    public const string UnreadableImage = "HP0202";
-    /// <summary>Something the typesetter had to bend: a word wider than the line, an image shrunk hard.</summary>
-    public const string LayoutCompromise = "HP0203";
+    /// <summary>Reports a problem at a source line (1 when the text was generated, not written by the author).</summary>
+    public void Report(DiagnosticDescriptor descriptor, int line, params object?[] arguments) =>
+        Diagnostics.Add(descriptor.At(SourceFile, Math.Max(line, 1), 1, arguments));
 }

@@ -1,6 +1,7 @@
 using HiiaPublish.Typesetting.Flow;
 using HiiaPublish.Typesetting.Fonts;
 using HiiaPublish.Typesetting.Hyphenation;
+using HiiaPublish.Typesetting.Inline;
 using HiiaPublish.Typesetting.Model;
 using HiiaPublish.Typesetting.Output;
 using HiiaPublish.Typesetting.Pages;
@@ -20,6 +21,7 @@ public sealed class Typesetter(IFontMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(document);
         var context = new LayoutContext(_metrics, hyphenator ?? NoHyphenation.Instance);
+        context.Warnings.AddRange(CheckGlyphs(document));
         var area = new FootnoteArea(document.Footnotes);
         var pages = new List<LaidOutPage>();
         var outline = new List<OutlineEntry>();
@@ -37,5 +39,16 @@ public sealed class Typesetter(IFontMetrics metrics)
             }
         }
         return new LaidOutDocument(pages, outline, context.Warnings);
+    }
+
+    /// <summary>
+    /// The characters of <paramref name="document"/> their font cannot draw (TS0005, each with its font and code
+    /// point), found without laying anything out: the same warnings <see cref="Layout"/> begins with, for a caller
+    /// that refuses such a document before paying for its layout.
+    /// </summary>
+    public IReadOnlyList<TypesetWarning> CheckGlyphs(TypesetDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new GlyphCoverage(_metrics).Check(document);
     }
 }

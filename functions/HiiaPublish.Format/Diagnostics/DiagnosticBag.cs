@@ -24,7 +24,7 @@ public sealed class DiagnosticBag
         ReportField(descriptor, at, null, arguments);
 
     public void ReportField(DiagnosticDescriptor descriptor, SourcePosition at, string? field, params object?[] arguments) =>
-        _items.Add(new Diagnostic(File, at.Line, at.Column, descriptor.Code, descriptor.Severity, descriptor.FormatMessage(arguments), field));
+        _items.Add(descriptor.At(File, at.Line, at.Column, arguments) with { Field = field });
 
     /// <summary>
     /// Errors first, then warnings; each group by line, column and code. The order is total, so the

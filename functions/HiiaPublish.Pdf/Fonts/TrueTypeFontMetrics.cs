@@ -23,20 +23,6 @@ public sealed class TrueTypeFontMetrics(FontCatalog catalog) : IFontMetrics
         return units * size / face.UnitsPerEm;
     }
 
-    /// <summary>
-    /// Whether every character of <paramref name="text"/> is drawable in <paramref name="font"/> or is white space:
-    /// the common case, answered without a lookup per character.
-    /// </summary>
-    public bool DrawsAll(FontSpec font, string text)
-    {
-        if (catalog.Find(font) is not { } face)
-            return false;
-        foreach (var rune in text.EnumerateRunes())
-            if (face.GlyphOf(rune.Value) == 0 && !IsInvisibleControl(rune.Value) && !Rune.IsWhiteSpace(rune))
-                return false;
-        return true;
-    }
-
     private TrueTypeFont FaceOf(FontSpec font)
     {
         var last = _last;

@@ -63,8 +63,7 @@ public sealed partial class SitePublisher
         }
 
         return new CommitOutcome(stored, null, _options.MaxCatalogueAttempts,
-            PublicationValidator.Error(request.DiagnosticFile, PublicationValidator.CatalogueBusy,
-                $"The catalogue changed {_options.MaxCatalogueAttempts} times while this paper was being added (many papers published at once). Nothing is broken: publish it again."));
+            PublicationDiagnosticCatalog.Report(PublicationDiagnosticCatalog.CatalogueBusy, request, _options.MaxCatalogueAttempts));
     }
 
     /// <summary>

@@ -44,8 +44,7 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
 
         var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken);
         if (!settled)
-            diagnostics.Add(PublicationValidator.Warning(request.DiagnosticFile, PublicationValidator.ListingsStillChanging,
-                "Other papers kept being published while the listings were rebuilt; this paper is in the catalogue, and the next publish (or running this one again) brings the listings up to date."));
+            diagnostics.Add(PublicationDiagnosticCatalog.Report(PublicationDiagnosticCatalog.ListingsStillChanging, request));
         return new PublishResult(outcome, diagnostics, commit.Entry, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
     }
 
@@ -80,6 +79,5 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         existing is not null && existing.Revision != request.Revision && existing.PreviousVersions.Any(v => v.Revision == request.Revision);
 
     private static Diagnostic Superseded(PublicationRequest request) =>
-        PublicationValidator.Error(request.DiagnosticFile, PublicationValidator.SupersededRevision,
-            "This revision was already replaced on the site by a later correction, so it is not published again: approve the current revision instead.");
+        PublicationDiagnosticCatalog.Report(PublicationDiagnosticCatalog.SupersededRevision, request);
 }

@@ -73,7 +73,7 @@ internal sealed class FlowUnitBuilder(LayoutContext context, PageGeometry geomet
     {
         var size = ImageSizer.Size(image, Width, geometry.ContentHeight, out var warning);
         if (warning is not null)
-            context.Warnings.Add(new TypesetWarning(size is null ? TypesetWarningCodes.ImageUnusable : TypesetWarningCodes.ImageShrunk, warning, image.SourceLine));
+            context.Warnings.Add(new TypesetWarning(size is null ? TypesetWarningCatalog.ImageUnusable.Code : TypesetWarningCatalog.ImageShrunk.Code, warning, image.SourceLine));
         if (size is not { } s)
             return;
         var x = image.Alignment switch

@@ -16,7 +16,7 @@ internal sealed class LayoutContext
     public LayoutContext(IFontMetrics metrics, IHyphenator hyphenator)
     {
         Measurer = new TextMeasurer(metrics);
-        Paragraphs = new ParagraphSetter(Measurer, new ParagraphItemBuilder(Measurer, new WordBreakFinder(hyphenator), new GlyphCoverage(metrics)), new LineComposer(Measurer));
+        Paragraphs = new ParagraphSetter(Measurer, new ParagraphItemBuilder(Measurer, new WordBreakFinder(hyphenator)), new LineComposer(Measurer));
     }
 
     public TextMeasurer Measurer { get; }

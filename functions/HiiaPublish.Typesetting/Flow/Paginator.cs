@@ -114,7 +114,7 @@ internal sealed class Paginator(double contentHeight, FootnoteArea area, List<Ty
     {
         if (page.Notes.Count > 0)
             return [];  // the carried notes fill this page; the unit opens the next one
-        warnings.Add(new TypesetWarning(TypesetWarningCodes.TallerThanPage,
+        warnings.Add(new TypesetWarning(TypesetWarningCatalog.TallerThanPage.Code,
             $"{unit.Description} is taller than the page and runs past its foot; shorten it or split it.", unit.SourceLine));
         if (unit.Notes.Count > 0 && TrySplitNotes(page, index, unit, 0, force: true, out var carry))
             return carry;

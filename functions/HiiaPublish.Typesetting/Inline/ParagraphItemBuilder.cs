@@ -7,7 +7,7 @@ namespace HiiaPublish.Typesetting.Inline;
 /// between break opportunities), spaces become glue, break opportunities inside words become penalties.
 /// Per-paragraph state; one instance is reused for the paragraphs of one layout.
 /// </summary>
-internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinder breakFinder, GlyphCoverage glyphs)
+internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBreakFinder breakFinder)
 {
     // Inter-word glue stretches by half and shrinks by a third of the space: the ratios of TeX's text fonts,
     // which keep justified spacing even without visible rivers or cramped words.
@@ -36,7 +36,6 @@ internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBr
     private List<LineItem> _items = [];
     private List<Fragment> _fragments = [];
     private List<OverwideWord> _overwide = [];
-    private List<(Fonts.FontSpec Font, int CodePoint)> _missingGlyphs = [];
     private bool _justify;
     private bool _hyphenate;
     private double _narrowestLine;
@@ -46,7 +45,6 @@ internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBr
         _items = [];
         _fragments = [];
         _overwide = [];
-        _missingGlyphs = [];
         _justify = style.Alignment == TextAlignment.Justify;
         _hyphenate = style.Hyphenate;
         _narrowestLine = narrowestLine;
@@ -71,7 +69,7 @@ internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBr
         }
         if (_items.Count == 0 || !_items[^1].IsForcedBreak || _pieces.Count > 0)
             EndLine();
-        return new ParagraphItems(_items, _fragments) { OverwideWords = _overwide, MissingGlyphs = _missingGlyphs };
+        return new ParagraphItems(_items, _fragments) { OverwideWords = _overwide };
     }
 
     private void ScanRun(TextRun run)
@@ -120,7 +118,6 @@ internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBr
         if (length <= 0)
             return;
         _pieces.Add(new WordPiece(source, start, length, style, link, mark, kind));
-        glyphs.Check(style.Font, source.AsSpan(start, length), _missingGlyphs);
     }
 
     private void AddSpace(TextStyle style, bool noBreak)

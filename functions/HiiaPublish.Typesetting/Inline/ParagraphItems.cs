@@ -6,6 +6,4 @@ internal sealed class ParagraphItems(List<LineItem> items, List<Fragment> fragme
     public List<LineItem> Items { get; } = items;
     public List<Fragment> Fragments { get; } = fragments;
     public IReadOnlyList<OverwideWord> OverwideWords { get; init; } = [];
-    /// <summary>Characters the paragraph's fonts cannot draw, each reported once per layout.</summary>
-    public IReadOnlyList<(Fonts.FontSpec Font, int CodePoint)> MissingGlyphs { get; init; } = [];
 }

@@ -38,15 +38,9 @@ internal sealed class ParagraphSetter(TextMeasurer measurer, ParagraphItemBuilde
         foreach (var word in items.OverwideWords)
         {
             if (breaks.Exists(b => b > word.FirstItem && b < word.LastItem))
-                warnings.Add(new TypesetWarning(TypesetWarningCodes.OverwideWord,
+                warnings.Add(new TypesetWarning(TypesetWarningCatalog.OverwideWord.Code,
                     $"The word “{word.Preview}” is wider than the line and was broken at the character that overflows; add a space or a shorter form.",
                     block.SourceLine));
-        }
-        foreach (var (font, codePoint) in items.MissingGlyphs)
-        {
-            warnings.Add(new TypesetWarning(TypesetWarningCodes.MissingGlyph, FormattableString.Invariant(
-                $"The character U+{codePoint:X4} ({char.ConvertFromUtf32(codePoint)}) is not in the font {font}; it would print as an empty box. Replace it or choose a font that has it."),
-                block.SourceLine));
         }
         return new SetParagraph(lines, BaselineOffset(block, style.Leading));
     }

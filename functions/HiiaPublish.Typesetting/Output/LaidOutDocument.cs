@@ -1,3 +1,4 @@
+using HiiaPublish.Typesetting.Fonts;
 using HiiaPublish.Typesetting.Model;
 
 namespace HiiaPublish.Typesetting.Output;
@@ -16,8 +17,18 @@ public sealed record AnchorPoint(string Id, double X, double Y);
 
 public sealed record OutlineEntry(string Title, int Level, int PageNumber, double Y);
 
-/// <summary>Something the typesetter had to bend (a word wider than the line, a table too wide), for the editor.</summary>
-public sealed record TypesetWarning(string Code, string Message, int SourceLine);
+/// <summary>
+/// Something the typesetter had to bend (a word wider than the line, a table too wide), for the editor; its code is
+/// one of <see cref="TypesetWarningCatalog"/>.
+/// </summary>
+public sealed record TypesetWarning(string Code, string Message, int SourceLine)
+{
+    /// <summary>For a missing character (TS0005): the font that lacks it, so a caller can word its own message.</summary>
+    public FontSpec? Font { get; init; }
+
+    /// <summary>For a missing character (TS0005): the character's code point.</summary>
+    public int? CodePoint { get; init; }
+}
 
 /// <summary>
 /// Which logical element a drawn item belongs to, for tagging. Items of one element share the same

@@ -31,12 +31,15 @@ public class EditorsDocTests
     [Fact]
     public void EditorsGuide_ListsEveryDiagnosticCode()
     {
-        var guide = Guide();
+        // Every catalogue: the parser's, rendering's, publishing's and the typesetter's (whose sentences HP0203 passes on).
+        Assert.Empty(CatalogueChecks.Undocumented(AllCatalogues.Entries.Values.SelectMany(c => c), Guide()));
+    }
 
-        Assert.All(DiagnosticCatalog.All, descriptor =>
-        {
-            var severity = descriptor.Severity == Severity.Error ? "error" : "warning";
-            Assert.Contains(guide, line => line.StartsWith($"| {descriptor.Code} | {severity} | {descriptor.Title} |", StringComparison.Ordinal));
-        });
+    [Fact]
+    public void EditorsGuide_ListsEveryDiagnosticCode_FailsForACodeItLacksOrGetsWrong()
+    {
+        // The check above must be able to fail: a made-up code, and a real one with the wrong severity.
+        CodeEntry[] madeUp = [new("HP0299", "error", "Made up"), new("HP0201", "warning", "Character missing from the font"), new("HP0202", "error", "Image cannot be read")];
+        Assert.Equal(madeUp[..2], CatalogueChecks.Undocumented(madeUp, Guide()));
     }
 }

@@ -36,7 +36,7 @@ public class RenderRobustnessTests
     {
         var (result, _) = Render("## Section\n\n" + new string('x', 3000) + " and more text.\n");
         Assert.NotNull(result.Pdf);
-        Assert.Contains(result.Diagnostics, d => d.Code == RenderCodes.LayoutCompromise && d.Severity == HiiaPublish.Format.Diagnostics.Severity.Warning);
+        Assert.Contains(result.Diagnostics, d => d.Code == RenderDiagnosticCatalog.LayoutCompromise.Code && d.Severity == HiiaPublish.Format.Diagnostics.Severity.Warning);
         // Every letter of the word is printed: count against the same draft without it (the imprint has x's too).
         var (baseline, _) = Render("## Section\n\n and more text.\n");
         Assert.Equal(3000, CountX(result.Pdf!) - CountX(baseline.Pdf!));

@@ -90,7 +90,7 @@ public class JustificationTests
     }
 
     private static ParagraphItems Items(string text, LineWidths widths, IHyphenator hyphenator) =>
-        new ParagraphItemBuilder(new TextMeasurer(FakeFontMetrics.Instance), new WordBreakFinder(hyphenator), new GlyphCoverage(FakeFontMetrics.Instance))
+        new ParagraphItemBuilder(new TextMeasurer(FakeFontMetrics.Instance), new WordBreakFinder(hyphenator))
             .Build([Run(text)], Justified, widths.Narrowest);
 
     [Fact]
