@@ -86,7 +86,7 @@ public class BlobSiteStoreTests(AzuriteFixture azurite)
 
     [Fact]
     public async Task TwentyConcurrentPublishes_LoseNoEntry_AgainstAzurite() =>
-        await PublisherReliabilityTests.AssertNoLostEntriesAsync(new BlobSiteStore(azurite.NewContainer("concurrent")));
+        await ConcurrentPublishes.AssertNoLostEntriesAsync(new BlobSiteStore(azurite.NewContainer("concurrent")));
 
     private static async Task<SortedDictionary<string, string>> ETagsAsync(BlobContainerClient container)
     {

@@ -3,7 +3,6 @@ using HiiaPublish.Cli.Commands;
 using HiiaPublish.Format.Diagnostics;
 using HiiaPublish.Format;
 using HiiaPublish.Rendering;
-using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;
 

@@ -1,7 +1,6 @@
 using HiiaPublish.Format.Common;
 using HiiaPublish.Format;
 using HiiaPublish.Site.Storage;
-using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;
 
