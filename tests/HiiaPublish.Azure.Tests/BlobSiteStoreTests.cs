@@ -4,9 +4,9 @@ using HiiaPublish.Azure.Storage;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site;
 using HiiaPublish.Site.Storage;
-using HiiaPublish.Site.Tests.Support;
+using HiiaPublish.Azure.Tests.Support;
 
-namespace HiiaPublish.Site.Tests;
+namespace HiiaPublish.Azure.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public class BlobSiteStoreTests(AzuriteFixture azurite)

@@ -1,4 +1,4 @@
-namespace HiiaPublish.Site.Tests.Support;
+namespace HiiaPublish.Azure.Tests.Support;
 
 /// <summary>The tests that share one Azurite (HiiaPublish.Testing's <see cref="AzuriteFixture"/>).</summary>
 [CollectionDefinition(Name)]
