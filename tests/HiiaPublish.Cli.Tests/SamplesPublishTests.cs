@@ -4,7 +4,7 @@ using HiiaPublish.Cli.Commands;
 using HiiaPublish.Site;
 using UglyToad.PdfPig;
 
-namespace HiiaPublish.Site.Tests;
+namespace HiiaPublish.Cli.Tests;
 
 /// <summary>
 /// The README's main job, for real: the samples checked, rendered and published into a folder. What the PDF

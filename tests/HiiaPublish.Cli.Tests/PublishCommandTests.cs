@@ -4,7 +4,7 @@ using HiiaPublish.Format.Diagnostics;
 using HiiaPublish.Format;
 using HiiaPublish.Rendering;
 
-namespace HiiaPublish.Site.Tests;
+namespace HiiaPublish.Cli.Tests;
 
 public sealed class PublishCommandTests : IDisposable
 {
