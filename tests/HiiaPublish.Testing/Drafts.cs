@@ -1,7 +1,7 @@
 using System.Text;
 using HiiaPublish.Workflow;
 
-namespace HiiaPublish.Functions.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>Drafts to upload: the English sample with its images, and small hand-written ones.</summary>
 public static class Drafts
