@@ -20,7 +20,7 @@ public sealed class SamplesPublishTests : IDisposable
     public async Task Samples_PublishIntoAFolder_AndThePdfAgreesWithTheSite()
     {
         var samples = RepositoryPaths.Samples;
-        var command = new PublishCommand(time: new FixedTime(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
+        var command = new PublishCommand(time: new ManualClock(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
@@ -48,7 +48,7 @@ public sealed class SamplesPublishTests : IDisposable
     {
         var chromium = Chromium.Find() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh.");
         var samples = RepositoryPaths.Samples;
-        var command = new PublishCommand(time: new FixedTime(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
+        var command = new PublishCommand(time: new ManualClock(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
         Assert.Equal(CommandLine.Ok, await command.RunAsync([samples, "--site", _site.FullName], new StringWriter(), new StringWriter()));
 
         var output = new DirectoryInfo(RepositoryPaths.Output("site-samples"));
@@ -69,10 +69,5 @@ public sealed class SamplesPublishTests : IDisposable
         {
             profile.Delete(recursive: true);
         }
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -42,9 +42,3 @@ public sealed class MemoryWorkflow
     public async Task<RevisionRecord> RecordAsync(string slug, string revision) =>
         (await Revisions.GetAsync(slug, revision, CancellationToken.None))!.Record;
 }
-
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-    public override DateTimeOffset GetUtcNow() => Now;
-}
