@@ -74,10 +74,10 @@ public class HostileRequestTests(AzuriteFixture azurite)
         yield return ("absolute file name", (app, _) => app.UploadAsync(markdown, "text/markdown", Editor, "?file=/tmp/x.md"));
         yield return ("not markdown name", (app, _) => app.UploadAsync(markdown, "text/markdown", Editor, "?file=x.exe"));
         yield return ("random bytes as markdown", (app, r) => app.UploadAsync(RandomBytes(r, 3000), "text/markdown", Editor, "?file=noise.md"));
-        yield return ("multipart traversal image", (app, _) => Multipart(app, [("a.md", "text/markdown", markdown), ("../x.png", "image/png", Png())]));
+        yield return ("multipart traversal image", (app, _) => Multipart(app, [("a.md", "text/markdown", markdown), ("../x.png", "image/png", TestPapers.TinyPng())]));
         yield return ("multipart svg", (app, _) => Multipart(app, [("a.md", "text/markdown", markdown), ("x.svg", "image/svg+xml", [60])]));
         yield return ("multipart png that is not a png", (app, r) => Multipart(app, [("a.md", "text/markdown", markdown), ("x.png", "image/png", RandomBytes(r, 100))]));
-        yield return ("multipart without markdown", (app, _) => Multipart(app, [("x.png", "image/png", Png())]));
+        yield return ("multipart without markdown", (app, _) => Multipart(app, [("x.png", "image/png", TestPapers.TinyPng())]));
         yield return ("multipart two markdowns", (app, _) => Multipart(app, [("a.md", "text/markdown", markdown), ("b.md", "text/markdown", markdown)]));
         yield return ("multipart broken body", (app, r) => app.UploadAsync(RandomBytes(r, 500), "multipart/form-data; boundary=xyz", Editor));
         yield return ("multipart no boundary", (app, _) => app.UploadAsync(markdown, "multipart/form-data", Editor));
@@ -121,7 +121,4 @@ public class HostileRequestTests(AzuriteFixture azurite)
 
     private static string RandomText(Random random, int length) =>
         new(Enumerable.Range(0, length).Select(_ => (char)random.Next(33, 127)).ToArray());
-
-    private static byte[] Png() => Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 }

@@ -10,7 +10,7 @@ namespace HiiaPublish.Review.Tests;
 [Collection(DeskCollection.Name)]
 public sealed class ReviewDeskHttpTests(DeskFixture fixture)
 {
-    private static readonly string TemplatesReview = Path.Combine(RepositoryPaths.Root, "templates", "review");
+    private static readonly string TemplatesReview = Path.Combine(RepositoryPaths.Templates, "review");
 
     [Fact]
     public void The_page_is_served_with_a_policy_that_forbids_other_origins_and_inline_script()

@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using HiiaPublish.Format.Common;
 using HiiaPublish.Format;
 using HiiaPublish.Site;
-using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HiiaPublish.Site;
 using HiiaPublish.Site.Storage;
-using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;
 

@@ -1,6 +1,5 @@
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site.Storage;
-using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;
 

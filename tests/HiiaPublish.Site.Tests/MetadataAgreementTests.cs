@@ -3,7 +3,6 @@ using System.Xml.Linq;
 using HiiaPublish.Format;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site;
-using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;
 

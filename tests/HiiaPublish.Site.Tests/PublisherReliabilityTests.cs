@@ -85,33 +85,14 @@ public class PublisherReliabilityTests
     }
 
     [Fact]
-    public async Task TwentyConcurrentPublishes_LoseNoEntry_InMemory() => await AssertNoLostEntriesAsync(new InMemorySiteStore());
+    public async Task TwentyConcurrentPublishes_LoseNoEntry_InMemory() => await ConcurrentPublishes.AssertNoLostEntriesAsync(new InMemorySiteStore());
 
     [Fact]
     public async Task TwentyConcurrentPublishes_LoseNoEntry_InALocalFolder()
     {
         var folder = Directory.CreateTempSubdirectory("hiia-site-");
-        try { await AssertNoLostEntriesAsync(new LocalFolderSiteStore(folder.FullName)); }
+        try { await ConcurrentPublishes.AssertNoLostEntriesAsync(new LocalFolderSiteStore(folder.FullName)); }
         finally { folder.Delete(recursive: true); }
-    }
-
-    internal static async Task AssertNoLostEntriesAsync(ISiteStore target)
-    {
-        var store = new InterleavingSiteStore(target);
-        var publisher = SiteFixture.Publisher();
-        var requests = Enumerable.Range(0, 20).Select(i => TestPapers.Request(
-            TestPapers.Paper(slug: $"concurrent-{i:00}", title: $"Concurrent {i:00}", date: new DateOnly(2026, 2, 1).AddDays(i)))).ToArray();
-
-        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => publisher.PublishAsync(r, store, CancellationToken.None))));
-
-        Assert.All(results, r => Assert.Equal(PublishOutcome.FirstPublication, r.Outcome));
-        var catalogue = CatalogueSerializer.Deserialize((await store.ReadAsync(SitePaths.Catalogue, default))!.Content);
-        Assert.Equal(requests.Select(r => r.Perspective.Metadata.Slug).Order(), catalogue.Entries.Select(e => e.Slug).Order());
-        var index = HtmlChecks.ParseStrict((await store.ReadAsync("index.html", default))!.Content, "index.html");
-        Assert.Equal(20, index.QuerySelectorAll(".listing-entry").Length);
-        var feed = Encoding.UTF8.GetString((await store.ReadAsync(SitePaths.Feed, default))!.Content);
-        Assert.All(requests, r => Assert.Contains(r.Perspective.Metadata.Title, feed));
-        await SiteInvariants.AssertConsistentAsync(store);
     }
 
     [Fact]

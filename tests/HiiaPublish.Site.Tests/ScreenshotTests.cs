@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using HiiaPublish.Format.Common;
 using HiiaPublish.Format;
 using HiiaPublish.Site.Storage;
-using HiiaPublish.Site.Tests.Support;
 
 namespace HiiaPublish.Site.Tests;
 
@@ -18,8 +16,8 @@ public class ScreenshotTests
     [Fact]
     public async Task PublishedPages_RenderInHeadlessChromium()
     {
-        var chromium = FindChromium() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh, then run the tests again.");
-        var output = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "tests", "output", "site"));
+        var chromium = Chromium.Find() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh, then run the tests again.");
+        var output = new DirectoryInfo(RepositoryPaths.Output("site"));
         var siteFolder = Directory.CreateTempSubdirectory("hiia-shot-site-");
         var profile = Directory.CreateTempSubdirectory("hiia-shot-profile-");
         try
@@ -41,9 +39,7 @@ public class ScreenshotTests
             {
                 var png = Path.Combine(output.FullName, name + ".png");
                 File.Delete(png);
-                await RunAsync(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}",
-                    $"--screenshot={png}", "--window-size=1280,1600", new Uri(store.FullPathOf(path)).AbsoluteUri]);
+                await Chromium.ScreenshotAsync(chromium, profile.FullName, png, "1280,1600", new Uri(store.FullPathOf(path)).AbsoluteUri);
                 Assert.True(File.Exists(png), $"chromium wrote no screenshot of {path}");
                 Assert.True(new FileInfo(png).Length > MinimumInterestingPngBytes, $"the screenshot of {path} looks blank");
             }
@@ -68,28 +64,4 @@ public class ScreenshotTests
         ],
         footnotes: [new Footnote(1, "a", EquatableList.Of<Block>(new Paragraph(12, EquatableList.Of<Inline>(new Text("Lásd: "),
             new Link("https://hiia.hu/", EquatableList<Inline>.Empty, true)))), 12)]);
-
-    internal static string? FindChromium() =>
-        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
-
-    internal static async Task RunAsync(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var drainOut = process.StandardOutput.ReadToEndAsync();
-        var drainErr = process.StandardError.ReadToEndAsync();
-        // A screenshot takes a few seconds; a minute means chromium hung, and the test must not hang with it.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("chromium did not finish its screenshot within 60 s."); }
-        await Task.WhenAll(drainOut, drainErr);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HiiaPublish.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("HiiaPublish.sln not found above the test folder.");
-    }
 }

@@ -9,6 +9,9 @@ public static class RepositoryPaths
     public static string Fonts => Path.Combine(Templates, "fonts");
     public static string Samples => Path.Combine(RepositoryRoot, "samples");
 
+    /// <summary>A sample's folder or a file in it: <c>Sample("middle-corridor", "cover.png")</c>.</summary>
+    public static string Sample(params string[] parts) => Path.Combine([Samples, .. parts]);
+
     /// <summary>Git-ignored folder for files a person looks at after the run (PNG pages).</summary>
     public static string Output(string name)
     {

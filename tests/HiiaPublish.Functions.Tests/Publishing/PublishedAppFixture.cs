@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HiiaPublish.Functions.Tests.Support;
 
 namespace HiiaPublish.Functions.Tests.Publishing;
 
@@ -17,10 +16,10 @@ public sealed class PublishedAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-        var project = Path.Combine(Repository.Root, "functions", "HiiaPublish.Functions", "HiiaPublish.Functions.csproj");
+        var project = Path.Combine(RepositoryPaths.RepositoryRoot, "functions", "HiiaPublish.Functions", "HiiaPublish.Functions.csproj");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = RepositoryPaths.RepositoryRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

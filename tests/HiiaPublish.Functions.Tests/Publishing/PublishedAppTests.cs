@@ -13,7 +13,7 @@ public class PublishedAppTests(PublishedAppFixture published) : IClassFixture<Pu
         string In(params string[] parts) => Path.Combine([published.Folder, .. parts]);
 
         Assert.True(File.Exists(In("host.json")), "host.json is missing");
-        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "host.json")), File.ReadAllText(In("host.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "host.json")), File.ReadAllText(In("host.json")));
         Assert.True(File.Exists(In("HiiaPublish.Functions.dll")));
         Assert.True(File.Exists(In("templates", "branding.yaml")), "templates/branding.yaml is missing");
         foreach (var template in new[] { "cover.scriban", "imprint.scriban", "back-cover.scriban" })

@@ -6,6 +6,8 @@ namespace HiiaPublish.Review.Tests.Support;
 public sealed class DeskFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Git-ignored (/tests/output/): screenshots for a person to look at.</summary>
+    public static readonly string ScreenshotFolder = RepositoryPaths.Output("review");
     // Quiet, self-contained and CI-safe: no sandbox (containers), no GPU, no calls home, no first-run pages.
     private static readonly string[] LaunchArguments =
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -23,7 +25,7 @@ public sealed class DeskFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath, Headless = true, Args = LaunchArguments,
         });
-        Directory.CreateDirectory(RepositoryPaths.ScreenshotFolder);
+        Directory.CreateDirectory(ScreenshotFolder);
     }
 
     public async Task DisposeAsync()

@@ -87,7 +87,7 @@ public sealed class DeskSession : IAsyncDisposable
     public async Task ScreenshotAsync(string step)
     {
         var name = $"{_scenario}-{Steps.AddOrUpdate(_scenario, 1, (_, n) => n + 1):00}-{step}.png";
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotFolder, name), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DeskFixture.ScreenshotFolder, name), FullPage = true });
     }
 
     public ILocator RevisionHeading => Page.Locator("#revision-heading");

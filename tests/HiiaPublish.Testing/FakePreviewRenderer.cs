@@ -3,7 +3,7 @@ using HiiaPublish.Format;
 using HiiaPublish.Rendering;
 using HiiaPublish.Workflow;
 
-namespace HiiaPublish.Functions.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>
 /// Stands in for the typesetter where the PDF's content does not matter: counts calls, can fail on purpose,

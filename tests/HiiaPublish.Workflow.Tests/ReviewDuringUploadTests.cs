@@ -1,7 +1,7 @@
 using HiiaPublish.Workflow;
-using HiiaPublish.Functions.Tests.Support;
+using HiiaPublish.Workflow.Tests.Support;
 
-namespace HiiaPublish.Functions.Tests.Workflow;
+namespace HiiaPublish.Workflow.Tests;
 
 /// <summary>
 /// A new upload that lands between a review's "is this still the latest revision?" check and the review's

@@ -2,7 +2,7 @@ using HiiaPublish.Format.Branding;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site;
 
-namespace HiiaPublish.Site.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>The site renderer and a publisher with immediate retries, built once for all tests.</summary>
 public static class SiteFixture

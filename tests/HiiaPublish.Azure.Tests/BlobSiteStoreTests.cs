@@ -4,9 +4,9 @@ using HiiaPublish.Azure.Storage;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site;
 using HiiaPublish.Site.Storage;
-using HiiaPublish.Site.Tests.Support;
+using HiiaPublish.Azure.Tests.Support;
 
-namespace HiiaPublish.Site.Tests;
+namespace HiiaPublish.Azure.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public class BlobSiteStoreTests(AzuriteFixture azurite)
@@ -86,7 +86,7 @@ public class BlobSiteStoreTests(AzuriteFixture azurite)
 
     [Fact]
     public async Task TwentyConcurrentPublishes_LoseNoEntry_AgainstAzurite() =>
-        await PublisherReliabilityTests.AssertNoLostEntriesAsync(new BlobSiteStore(azurite.NewContainer("concurrent")));
+        await ConcurrentPublishes.AssertNoLostEntriesAsync(new BlobSiteStore(azurite.NewContainer("concurrent")));
 
     private static async Task<SortedDictionary<string, string>> ETagsAsync(BlobContainerClient container)
     {

@@ -1,6 +1,6 @@
 using HiiaPublish.Workflow;
 
-namespace HiiaPublish.Functions.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>
 /// A revision store that runs a piece of someone else's work right after the next read of a draft head has

@@ -4,7 +4,7 @@ using HiiaPublish.Cli.Commands;
 using HiiaPublish.Site;
 using UglyToad.PdfPig;
 
-namespace HiiaPublish.Site.Tests;
+namespace HiiaPublish.Cli.Tests;
 
 /// <summary>
 /// The README's main job, for real: the samples checked, rendered and published into a folder. What the PDF
@@ -19,8 +19,8 @@ public sealed class SamplesPublishTests : IDisposable
     [Fact]
     public async Task Samples_PublishIntoAFolder_AndThePdfAgreesWithTheSite()
     {
-        var samples = Path.Combine(ScreenshotTests.RepositoryRoot(), "samples");
-        var command = new PublishCommand(time: new FixedTime(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
+        var samples = RepositoryPaths.Samples;
+        var command = new PublishCommand(time: new ManualClock(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
@@ -46,12 +46,12 @@ public sealed class SamplesPublishTests : IDisposable
     [Fact]
     public async Task SampleSite_IsScreenshotted_ForAPersonToLookAt()
     {
-        var chromium = ScreenshotTests.FindChromium() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh.");
-        var samples = Path.Combine(ScreenshotTests.RepositoryRoot(), "samples");
-        var command = new PublishCommand(time: new FixedTime(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
+        var chromium = Chromium.Find() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh.");
+        var samples = RepositoryPaths.Samples;
+        var command = new PublishCommand(time: new ManualClock(new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.Zero)));
         Assert.Equal(CommandLine.Ok, await command.RunAsync([samples, "--site", _site.FullName], new StringWriter(), new StringWriter()));
 
-        var output = Directory.CreateDirectory(Path.Combine(ScreenshotTests.RepositoryRoot(), "tests", "output", "site-samples"));
+        var output = new DirectoryInfo(RepositoryPaths.Output("site-samples"));
         var profile = Directory.CreateTempSubdirectory("hiia-shot-profile-");
         try
         {
@@ -61,9 +61,7 @@ public sealed class SamplesPublishTests : IDisposable
             {
                 var png = Path.Combine(output.FullName, name + ".png");
                 File.Delete(png);
-                await ScreenshotTests.RunAsync(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}",
-                    $"--screenshot={png}", "--window-size=1280,2400", new Uri(Path.Combine(_site.FullName, path)).AbsoluteUri]);
+                await Chromium.ScreenshotAsync(chromium, profile.FullName, png, "1280,2400", new Uri(Path.Combine(_site.FullName, path)).AbsoluteUri);
                 Assert.True(File.Exists(png) && new FileInfo(png).Length > 20_000, $"no real screenshot of {path}");
             }
         }
@@ -71,10 +69,5 @@ public sealed class SamplesPublishTests : IDisposable
         {
             profile.Delete(recursive: true);
         }
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

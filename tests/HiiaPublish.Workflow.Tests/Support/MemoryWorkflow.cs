@@ -1,23 +1,20 @@
-using HiiaPublish.Format.Branding;
 using HiiaPublish.Format;
 using HiiaPublish.Site.Publishing;
-using HiiaPublish.Site;
 using HiiaPublish.Workflow;
 using HiiaPublish.Workflow.InMemory;
 
-namespace HiiaPublish.Functions.Tests.Support;
+namespace HiiaPublish.Workflow.Tests.Support;
 
 /// <summary>The workflow over in-memory stores, with a clock the test moves and a fake renderer.</summary>
 public sealed class MemoryWorkflow
 {
-    private static readonly Lazy<SiteRenderer> SiteRendererOnce = new(() => SiteRenderer.Load(TemplatesLocator.Find()));
     private static readonly PerspectiveParser Parser = new();
 
     /// <param name="wrapRevisions">Puts a decorator around the revision store the workflow uses (the test keeps the plain one in <see cref="Revisions"/>).</param>
     public MemoryWorkflow(Func<IRevisionStore, IRevisionStore>? wrapRevisions = null)
     {
         Service = new WorkflowService(wrapRevisions?.Invoke(Revisions) ?? Revisions, Drafts, Queue, Site, Parser, Renderer,
-            new SitePublisher(SiteRendererOnce.Value), Clock, FailedMessages);
+            new SitePublisher(SiteFixture.Renderer), Clock, FailedMessages);
     }
 
     public InMemoryRevisionStore Revisions { get; } = new();
@@ -44,10 +41,4 @@ public sealed class MemoryWorkflow
 
     public async Task<RevisionRecord> RecordAsync(string slug, string revision) =>
         (await Revisions.GetAsync(slug, revision, CancellationToken.None))!.Record;
-}
-
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -3,9 +3,8 @@ using HiiaPublish.Cli.Commands;
 using HiiaPublish.Format.Diagnostics;
 using HiiaPublish.Format;
 using HiiaPublish.Rendering;
-using HiiaPublish.Site.Tests.Support;
 
-namespace HiiaPublish.Site.Tests;
+namespace HiiaPublish.Cli.Tests;
 
 public sealed class PublishCommandTests : IDisposable
 {
@@ -42,7 +41,7 @@ public sealed class PublishCommandTests : IDisposable
         var command = new PublishCommand(
             parse: source => new ParseResult(TestPapers.Paper(), []),
             render: (_, _, _) => new RenderResult(TestPapers.FakePdf("cli"), 3, []),
-            time: new FixedTime(TestPapers.Noon));
+            time: new ManualClock(TestPapers.Noon));
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
@@ -91,7 +90,7 @@ public sealed class PublishCommandTests : IDisposable
                 Thread.Sleep(paper.Metadata.Slug == "alpha" ? 300 : 10);
                 return new RenderResult(TestPapers.FakePdf(paper.Metadata.Slug), 3, []);
             },
-            time: new FixedTime(TestPapers.Noon));
+            time: new ManualClock(TestPapers.Noon));
         var stdout = new StringWriter();
 
         var exit = await command.RunAsync([drafts.FullName, "--site", site], stdout, new StringWriter());
@@ -100,10 +99,5 @@ public sealed class PublishCommandTests : IDisposable
         var reported = stdout.ToString().Split('\n').Where(l => l.Contains(": published as ", StringComparison.Ordinal)).ToList();
         Assert.Equal(slugs.Select(slug => $"{slug}.md"), reported.Select(l => Path.GetFileName(l[..l.IndexOf(':', StringComparison.Ordinal)])));
         Assert.All(slugs, slug => Assert.True(File.Exists(Path.Combine(site, "perspectives", "2026", slug, "index.html")), slug));
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

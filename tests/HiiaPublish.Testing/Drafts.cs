@@ -1,7 +1,7 @@
 using System.Text;
 using HiiaPublish.Workflow;
 
-namespace HiiaPublish.Functions.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>Drafts to upload: the English sample with its images, and small hand-written ones.</summary>
 public static class Drafts
@@ -9,10 +9,10 @@ public static class Drafts
     public const string EnglishSlug = "middle-corridor";
 
     public static DraftFiles EnglishSample() => new("middle-corridor.md",
-        File.ReadAllBytes(Repository.Sample("middle-corridor", "middle-corridor.md")),
+        File.ReadAllBytes(RepositoryPaths.Sample("middle-corridor", "middle-corridor.md")),
         [
-            new("cover.png", File.ReadAllBytes(Repository.Sample("middle-corridor", "cover.png"))),
-            new("corridor-volumes.png", File.ReadAllBytes(Repository.Sample("middle-corridor", "corridor-volumes.png"))),
+            new("cover.png", File.ReadAllBytes(RepositoryPaths.Sample("middle-corridor", "cover.png"))),
+            new("corridor-volumes.png", File.ReadAllBytes(RepositoryPaths.Sample("middle-corridor", "corridor-volumes.png"))),
         ]);
 
     /// <summary>A valid draft without images; <paramref name="variant"/> changes the body, so each variant is a new revision.</summary>

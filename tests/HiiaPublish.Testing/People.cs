@@ -1,7 +1,8 @@
 using HiiaPublish.Workflow;
 
-namespace HiiaPublish.Functions.Tests.Support;
+namespace HiiaPublish.Testing;
 
+/// <summary>Who the workflow tests act as: editors, copy editors, and one person with both roles.</summary>
 public static class People
 {
     public static readonly WorkflowPrincipal Editor = new("editor-1", "Eva Editor", [WorkflowPrincipal.EditorRole]);

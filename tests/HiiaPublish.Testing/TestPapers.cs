@@ -4,7 +4,7 @@ using HiiaPublish.Format.Common;
 using HiiaPublish.Format;
 using HiiaPublish.Site.Publishing;
 
-namespace HiiaPublish.Site.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>Hand-built papers and requests: the parser is not needed to test the site.</summary>
 public static class TestPapers

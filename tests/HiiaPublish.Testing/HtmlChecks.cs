@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace HiiaPublish.Site.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>What every generated page must pass: parses without errors, and the accessibility basics.</summary>
 public static class HtmlChecks

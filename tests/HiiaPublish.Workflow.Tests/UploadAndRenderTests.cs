@@ -1,8 +1,8 @@
 using System.Text;
 using HiiaPublish.Workflow;
-using HiiaPublish.Functions.Tests.Support;
+using HiiaPublish.Workflow.Tests.Support;
 
-namespace HiiaPublish.Functions.Tests.Workflow;
+namespace HiiaPublish.Workflow.Tests;
 
 public class UploadAndRenderTests
 {

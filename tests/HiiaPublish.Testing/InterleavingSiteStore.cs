@@ -1,6 +1,6 @@
 using HiiaPublish.Site.Storage;
 
-namespace HiiaPublish.Site.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>
 /// Pauses before every read and write so that concurrent publishers really interleave between reading the

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using HiiaPublish.Site;
 using HiiaPublish.Site.Storage;
 
-namespace HiiaPublish.Site.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>What "the site is not broken" means: the catalogue reads, and every link in every page resolves.</summary>
 public static class SiteInvariants

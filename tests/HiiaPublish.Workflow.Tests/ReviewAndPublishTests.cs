@@ -1,9 +1,9 @@
 using HiiaPublish.Site;
 using HiiaPublish.Site.Storage;
 using HiiaPublish.Workflow;
-using HiiaPublish.Functions.Tests.Support;
+using HiiaPublish.Workflow.Tests.Support;
 
-namespace HiiaPublish.Functions.Tests.Workflow;
+namespace HiiaPublish.Workflow.Tests;
 
 public class ReviewAndPublishTests
 {
