@@ -36,7 +36,7 @@ public static class ReviewDeskEndpoints
     }
 
     private static ReviewDeskApi Api(IServiceProvider services, ReviewDeskSignIn signIn) => new(services.GetRequiredService<ClientPrincipalReader>(),
-        services.GetRequiredService<IRevisionStore>(), services.GetRequiredService<IDraftStore>(), signIn);
+        services.GetRequiredService<WorkflowService>(), signIn);
 
     /// <summary>Only for /api: a header the developer sent themselves (curl) always wins over the cookie.</summary>
     private static Task PrincipalFromCookie(HttpContext context, RequestDelegate next)

@@ -7,10 +7,10 @@ using Microsoft.Azure.Functions.Worker;
 namespace HiiaPublish.Functions.Http;
 
 /// <summary>A revision's Markdown as uploaded: the desk shows problem lines and the diff between revisions from it.</summary>
-public sealed class GetSourceFunction(ClientPrincipalReader principals, IRevisionStore revisions, IDraftStore drafts)
+public sealed class GetSourceFunction(ClientPrincipalReader principals, WorkflowService workflow)
 {
     [Function("GetSource")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts/{slug}/revisions/{revision}/source")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
-        await new ReviewDeskApi(principals, revisions, drafts, ReviewDeskSignIn.EasyAuth(ReviewDeskFunction.DeskPath)).SourceAsync(request, slug, revision, cancellationToken);
+        await new ReviewDeskApi(principals, workflow, ReviewDeskSignIn.EasyAuth(ReviewDeskFunction.DeskPath)).SourceAsync(request, slug, revision, cancellationToken);
 }
