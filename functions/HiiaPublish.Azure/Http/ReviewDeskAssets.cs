@@ -10,6 +10,8 @@ namespace HiiaPublish.Azure.Http;
 /// </summary>
 public sealed class ReviewDeskAssets
 {
+    /// <summary>Where both hosts serve the desk; its relative links need the trailing slash.</summary>
+    public const string DeskPath = "/review/";
     public const string FolderName = "review";
     public const string IndexFile = "index.html";
     public const string DevSignInFile = "dev-sign-in.html";

@@ -23,20 +23,20 @@ public static class ReviewDeskEndpoints
     public static void Map(WebApplication app)
     {
         var assets = ReviewDeskAssets.FromTemplates();
-        var signIn = ReviewDeskSignIn.LocalDevelopment(DeskPath);
         app.Use(PrincipalFromCookie);
 
         // Routing treats "/review" and "/review/" alike; only the first needs the redirect to the page's folder.
         app.MapGet("/review", (HttpRequest r) => r.Path.Value!.EndsWith('/') ? assets.Serve(null) : ReviewDeskAssets.RedirectToRoot(r.Path.Value!));
         app.MapGet(DeskPath + ReviewDeskAssets.DevSignInFile, (HttpRequest r) => DevSignIn(r, assets));
         app.MapGet(DeskPath + "{**path}", (string? path) => assets.Serve(path, includeDevSignIn: true));
-        app.MapGet("/api/me", (HttpRequest r, IServiceProvider sp) => Api(sp, signIn).Me(r));
-        app.MapGet("/api/drafts/{slug}/revisions/{revision}/source", (HttpRequest r, string slug, string revision, IServiceProvider sp, CancellationToken ct) =>
-            Api(sp, signIn).SourceAsync(r, slug, revision, ct));
+        app.MapGet("/api/me", (HttpRequest r, ReviewDeskApi api) => api.Me(r));
+        app.MapGet("/api/drafts/{slug}/revisions/{revision}/source", (HttpRequest r, string slug, string revision, ReviewDeskApi api, CancellationToken ct) =>
+            api.SourceAsync(r, slug, revision, ct));
     }
 
-    private static ReviewDeskApi Api(IServiceProvider services, ReviewDeskSignIn signIn) => new(services.GetRequiredService<ClientPrincipalReader>(),
-        services.GetRequiredService<WorkflowService>(), signIn);
+    /// <summary>Where the desk sends people to sign in, out and to switch who they are: all the local form.</summary>
+    public static readonly ReviewDeskSignIn LocalSignIn =
+        new($"{DeskPath}{ReviewDeskAssets.DevSignInFile}", $"{DeskPath}{ReviewDeskAssets.DevSignInFile}?sign-out=1", $"{DeskPath}{ReviewDeskAssets.DevSignInFile}");
 
     /// <summary>Only for /api: a header the developer sent themselves (curl) always wins over the cookie.</summary>
     private static Task PrincipalFromCookie(HttpContext context, RequestDelegate next)

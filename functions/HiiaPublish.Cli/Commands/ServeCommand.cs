@@ -35,29 +35,7 @@ public sealed class ServeCommand : ICommand
         if (options.Storage is null && azurite is null) return CommandLine.InputHasErrors;
         var storage = options.Storage ?? azurite!.ConnectionString();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["HiiaStorage:connectionString"] = storage,
-            ["HiiaSite:connectionString"] = storage,
-            // A laptop has no App Service Authentication: the developer sends the principal header themselves.
-            [HiiaPublishServiceCollectionExtensions.TrustHeaderSetting] = "true",
-        });
-        builder.Services.AddHiiaPublish(builder.Configuration);
-        // In one process the pump need not wait for its next poll to learn of new work: what is enqueued here wakes it.
-        var signal = new WorkSignal();
-        builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
-            sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), signal));
-        var sent = builder.Services.Last(d => d.ServiceType == typeof(IWorkQueue));
-        builder.Services.Remove(sent);
-        builder.Services.AddSingleton<IWorkQueue>(sp => new SignallingWorkQueue(
-            (IWorkQueue)(sent.ImplementationFactory?.Invoke(sp) ?? sent.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, sent.ImplementationType!)),
-            signal));
-        await using var app = builder.Build();
-        ReviewDeskEndpoints.Map(app);
-        MapRoutes(app);
+        await using var app = Build(storage, options.Port);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         // The host turns Ctrl+C and SIGTERM into "stopping"; the pumps and Azurite stop with it.
@@ -71,6 +49,38 @@ public sealed class ServeCommand : ICommand
         await pump;
         await app.StopAsync(CancellationToken.None);
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// The whole local host against <paramref name="storage"/>, every route mapped, not yet started: the Functions
+    /// app's registration plus what only this host has. Tests read its services and endpoints without serving.
+    /// </summary>
+    internal static WebApplication Build(string storage, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HiiaStorage:connectionString"] = storage,
+            ["HiiaSite:connectionString"] = storage,
+            // A laptop has no App Service Authentication: the developer sends the principal header themselves.
+            [HiiaPublishServiceCollectionExtensions.TrustHeaderSetting] = "true",
+        });
+        // In one process the pump need not wait for its next poll to learn of new work: what is enqueued here wakes
+        // it. And a laptop has no identity provider, so the desk's sign-in is the local form.
+        builder.Services.AddHiiaPublish(builder.Configuration, new HiiaPublishHostOptions
+        {
+            DecorateWorkQueue = (queue, sp) => new SignallingWorkQueue(queue, sp.GetRequiredService<WorkSignal>()),
+            SignIn = ReviewDeskEndpoints.LocalSignIn,
+        });
+        builder.Services.AddSingleton<WorkSignal>();
+        builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
+            sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), sp.GetRequiredService<WorkSignal>()));
+        var app = builder.Build();
+        ReviewDeskEndpoints.Map(app);
+        MapRoutes(app);
+        return app;
     }
 
     private static void MapRoutes(WebApplication app)

@@ -12,7 +12,7 @@ namespace HiiaPublish.Functions.Http;
 /// </summary>
 public sealed class ReviewDeskFunction
 {
-    public const string DeskPath = "/review/";
+    public const string DeskPath = ReviewDeskAssets.DeskPath;
 
     // Read once per process: the files are part of the deployment and never change while it runs.
     private static readonly Lazy<ReviewDeskAssets> Assets = new(ReviewDeskAssets.FromTemplates);
