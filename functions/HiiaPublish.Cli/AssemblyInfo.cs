@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 
-// The local-only parts (Azurite, the queue pump, the local sign-in) stay internal to `hiia`; the tests that start
-// or inspect `hiia serve` see them.
+// What exists only on a laptop (Azurite, the queue pump, the local sign-in) stays internal to `hiia`; only the
+// tests and the workflow benchmark that start or inspect `hiia serve` see it.
 [assembly: InternalsVisibleTo("HiiaPublish.Functions.Tests")]
+[assembly: InternalsVisibleTo("HiiaPublish.Review.Tests")]
+[assembly: InternalsVisibleTo("HiiaPublish.Workflow.Benchmarks")]

@@ -2,6 +2,7 @@ using HiiaPublish.Azure;
 using HiiaPublish.Azure.Http;
 using HiiaPublish.Azure.Workflow;
 using HiiaPublish.Cli.Commands;
+using HiiaPublish.Cli.Local;
 using HiiaPublish.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,7 @@ public class HostRegistrationTests
         await using var app = ServeCommand.Build(UnusedStorage, port: 1);
         var queues = app.Services.GetServices<IWorkQueue>().ToList();
         Assert.IsType<SignallingWorkQueue>(Assert.Single(queues));
-        Assert.Equal(ReviewDeskEndpoints.LocalSignIn, app.Services.GetRequiredService<ReviewDeskSignIn>());
+        Assert.Equal(LocalSignIn.Links, app.Services.GetRequiredService<ReviewDeskSignIn>());
     }
 
     private sealed class RecordingQueue(IWorkQueue inner) : IWorkQueue

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HiiaPublish.Azure.Http;
-using HiiaPublish.Cli.Commands;
+using HiiaPublish.Cli.Local;
 using HiiaPublish.Review.Tests.Support;
 
 namespace HiiaPublish.Review.Tests;
@@ -28,9 +28,10 @@ public sealed class ReviewDeskHttpTests(DeskFixture fixture)
     [Fact]
     public void The_local_sign_in_form_exists_only_where_the_host_asks_for_it_and_no_path_leaves_the_folder()
     {
+        // The deployed desk serves no page but its own; `hiia serve` names its sign-in form as one more.
         var assets = new ReviewDeskAssets(TemplatesReview);
-        Assert.Equal(404, assets.Serve(ReviewDeskAssets.DevSignInFile).Status);
-        Assert.Equal(200, assets.Serve(ReviewDeskAssets.DevSignInFile, includeDevSignIn: true).Status);
+        Assert.Equal(404, assets.Serve(LocalSignIn.PageFile).Status);
+        Assert.Equal(200, LocalSignIn.DeskAssets(TemplatesReview).Serve(LocalSignIn.PageFile).Status);
         foreach (var path in new[] { "../branding.yaml", "..%2Fbranding.yaml", "/etc/passwd", "nope.js", "index.html/" })
             Assert.Equal(404, assets.Serve(path).Status);
         // Every file the page loads is one the desk serves.
@@ -50,7 +51,7 @@ public sealed class ReviewDeskHttpTests(DeskFixture fixture)
         foreach (var (roles, upload, review) in new[] { (new[] { "Editor" }, true, false), (["CopyEditor"], true, true), ([], false, false) })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
-            request.Headers.Add(ClientPrincipalReader.HeaderName, ReviewDeskEndpoints.Encode("ilona", roles));
+            request.Headers.Add(ClientPrincipalReader.HeaderName, LocalSignIn.Encode("ilona", roles));
             var answer = await http.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             using var me = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
@@ -70,14 +71,14 @@ public sealed class ReviewDeskHttpTests(DeskFixture fixture)
         async Task<HttpStatusCode> As(params string[] roles)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Add(ClientPrincipalReader.HeaderName, ReviewDeskEndpoints.Encode("jozsef", roles));
+            request.Headers.Add(ClientPrincipalReader.HeaderName, LocalSignIn.Encode("jozsef", roles));
             return (await http.SendAsync(request)).StatusCode;
         }
         Assert.Equal(HttpStatusCode.Forbidden, await As());
         Assert.Equal(HttpStatusCode.NotFound, await As("Editor"));
         // A name that is not a slug or a revision never reaches storage.
         using var traversal = new HttpRequestMessage(HttpMethod.Get, "/api/drafts/Bad_Slug/revisions/..%2F..%2Fsecret/source");
-        traversal.Headers.Add(ClientPrincipalReader.HeaderName, ReviewDeskEndpoints.Encode("jozsef", ["Editor"]));
+        traversal.Headers.Add(ClientPrincipalReader.HeaderName, LocalSignIn.Encode("jozsef", ["Editor"]));
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(traversal)).StatusCode);
     }
 }

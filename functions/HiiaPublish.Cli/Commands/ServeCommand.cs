@@ -1,7 +1,8 @@
 using HiiaPublish.Azure;
 using HiiaPublish.Azure.Http;
-using HiiaPublish.Azure.Local;
 using HiiaPublish.Azure.Workflow;
+using HiiaPublish.Cli.Local;
+using HiiaPublish.Format.Branding;
 using HiiaPublish.Site.Storage;
 using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +44,7 @@ public sealed class ServeCommand : ICommand
         await app.StartAsync(stop.Token);
         var pump = app.Services.GetRequiredService<QueuePump>().RunAsync(stop.Token);
         stdout.WriteLine($"hiia serve: the API is at http://127.0.0.1:{options.Port}/api (OpenAPI: /api/openapi.json), the site at http://127.0.0.1:{options.Port}/site/.");
-        stdout.WriteLine($"hiia serve: the review desk at http://127.0.0.1:{options.Port}{ReviewDeskEndpoints.DeskPath} (pick who you are at {ReviewDeskEndpoints.DeskPath}dev-sign-in.html).");
+        stdout.WriteLine($"hiia serve: the review desk at http://127.0.0.1:{options.Port}{ReviewDeskAssets.DeskPath} (pick who you are at {LocalSignIn.PagePath}).");
         stdout.WriteLine("Press Ctrl+C to stop.");
         try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
         await pump;
@@ -72,19 +73,26 @@ public sealed class ServeCommand : ICommand
         builder.Services.AddHiiaPublish(builder.Configuration, new HiiaPublishHostOptions
         {
             DecorateWorkQueue = (queue, sp) => new SignallingWorkQueue(queue, sp.GetRequiredService<WorkSignal>()),
-            SignIn = ReviewDeskEndpoints.LocalSignIn,
+            SignIn = LocalSignIn.Links,
         });
         builder.Services.AddSingleton<WorkSignal>();
         builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
             sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), sp.GetRequiredService<WorkSignal>()));
         var app = builder.Build();
-        ReviewDeskEndpoints.Map(app);
-        MapRoutes(app);
+        var desk = LocalSignIn.DeskAssets(Path.Combine(TemplatesLocator.Find(), ReviewDeskAssets.FolderName));
+        LocalSignIn.Map(app, desk);
+        MapRoutes(app, desk);
         return app;
     }
 
-    private static void MapRoutes(WebApplication app)
+    private static void MapRoutes(WebApplication app, ReviewDeskAssets desk)
     {
+        // Routing treats "/review" and "/review/" alike; only the first needs the redirect to the page's folder.
+        app.MapGet("/review", (HttpRequest r) => r.Path.Value!.EndsWith('/') ? desk.Serve(null) : ReviewDeskAssets.RedirectToRoot(r.Path.Value!));
+        app.MapGet(ReviewDeskAssets.DeskPath + "{**path}", (string? path) => desk.Serve(path));
+        app.MapGet("/api/me", (HttpRequest r, ReviewDeskApi api) => api.Me(r));
+        app.MapGet("/api/drafts/{slug}/revisions/{revision}/source", (HttpRequest r, string slug, string revision, ReviewDeskApi api, CancellationToken ct) =>
+            api.SourceAsync(r, slug, revision, ct));
         app.MapPost("/api/drafts", (HttpRequest r, DraftsApi api, CancellationToken ct) => api.UploadAsync(r, ct));
         app.MapGet("/api/drafts", (HttpRequest r, DraftsApi api, CancellationToken ct) => api.ListAsync(r, ct));
         app.MapGet("/api/drafts/{slug}", (HttpRequest r, string slug, DraftsApi api, CancellationToken ct) => api.GetAsync(r, slug, ct));

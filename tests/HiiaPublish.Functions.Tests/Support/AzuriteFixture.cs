@@ -1,4 +1,4 @@
-using HiiaPublish.Azure.Local;
+using HiiaPublish.Cli.Local;
 
 namespace HiiaPublish.Functions.Tests.Support;
 
