@@ -40,6 +40,18 @@ public sealed class ReviewDeskHttpTests(DeskFixture fixture)
     }
 
     [Fact]
+    public async Task The_desk_without_its_slash_is_sent_to_it_and_serve_answers_the_local_form_beside_the_page()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.Server.BaseUrl) };
+        var bare = await http.GetAsync("/review");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, bare.StatusCode);
+        Assert.Equal("/review/", bare.Headers.Location!.OriginalString);
+        foreach (var path in new[] { "/review/", "/review/desk.js", "/review/" + LocalSignIn.PageFile })
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/review/nope.js")).StatusCode);
+    }
+
+    [Fact]
     public async Task Me_says_where_to_sign_in_when_nobody_is_signed_in_and_what_each_role_may_do()
     {
         using var http = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseUrl) };

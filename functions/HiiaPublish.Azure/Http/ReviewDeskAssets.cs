@@ -55,6 +55,13 @@ public sealed class ReviewDeskAssets
 
     public IReadOnlyCollection<string> FileNames => _files.Keys;
 
+    /// <summary>
+    /// The answer to a request for <see cref="ApiRoutes.ReviewDesk"/>, the same in both hosts: the desk's root
+    /// without its trailing slash is sent to the root with it, anything else is <see cref="Serve"/>d.
+    /// </summary>
+    public ApiResult Answer(string requestPath, string? path) =>
+        string.IsNullOrEmpty(path) && !requestPath.EndsWith('/') ? RedirectToRoot(requestPath) : Serve(path);
+
     /// <summary>The answer for a path below the desk's root: "" is the page itself.</summary>
     public ApiResult Serve(string? path)
     {

@@ -80,31 +80,51 @@ public sealed class ServeCommand : ICommand
             sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), sp.GetRequiredService<WorkSignal>()));
         var app = builder.Build();
         var desk = LocalSignIn.DeskAssets(Path.Combine(TemplatesLocator.Find(), ReviewDeskAssets.FolderName));
-        LocalSignIn.Map(app, desk);
-        MapRoutes(app, desk);
+        LocalSignIn.UsePrincipalFromCookie(app);
+        MapRoutes(app, desk, ApiRoutes.All.Concat(LocalRoutes));
         return app;
     }
 
-    private static void MapRoutes(WebApplication app, ReviewDeskAssets desk)
+    /// <summary>
+    /// What only a laptop answers besides <see cref="ApiRoutes.All"/>: the local sign-in form and the published site
+    /// (in Azure the site is the storage account's static website). Kept out of the table on purpose: the deployed
+    /// app has neither.
+    /// </summary>
+    internal static readonly IReadOnlyList<ApiRoute> LocalRoutes =
+    [
+        new("LocalSignIn", ApiRoutes.Get, LocalSignIn.PageRoute),
+        new("Site", ApiRoutes.Get, "site/{**path}"),
+    ];
+
+    /// <summary>
+    /// Maps <paramref name="routes"/> (the table and the local routes), each to its handler by name; a route without
+    /// a handler, or a handler without a route, stops serve at start rather than leaving an endpoint missing or stray.
+    /// </summary>
+    internal static void MapRoutes(WebApplication app, ReviewDeskAssets desk, IEnumerable<ApiRoute> routes)
     {
-        // Routing treats "/review" and "/review/" alike; only the first needs the redirect to the page's folder.
-        app.MapGet("/review", (HttpRequest r) => r.Path.Value!.EndsWith('/') ? desk.Serve(null) : ReviewDeskAssets.RedirectToRoot(r.Path.Value!));
-        app.MapGet(ReviewDeskAssets.DeskPath + "{**path}", (string? path) => desk.Serve(path));
-        app.MapGet("/api/me", (HttpRequest r, ReviewDeskApi api) => api.Me(r));
-        app.MapGet("/api/drafts/{slug}/revisions/{revision}/source", (HttpRequest r, string slug, string revision, ReviewDeskApi api, CancellationToken ct) =>
-            api.SourceAsync(r, slug, revision, ct));
-        app.MapPost("/api/drafts", (HttpRequest r, DraftsApi api, CancellationToken ct) => api.UploadAsync(r, ct));
-        app.MapGet("/api/drafts", (HttpRequest r, DraftsApi api, CancellationToken ct) => api.ListAsync(r, ct));
-        app.MapGet("/api/drafts/{slug}", (HttpRequest r, string slug, DraftsApi api, CancellationToken ct) => api.GetAsync(r, slug, ct));
-        app.MapGet("/api/drafts/{slug}/revisions/{revision}/preview.pdf", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
-            api.PreviewAsync(r, slug, revision, ct));
-        app.MapPost("/api/drafts/{slug}/revisions/{revision}/approve", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
-            api.ApproveAsync(r, slug, revision, ct));
-        app.MapPost("/api/drafts/{slug}/revisions/{revision}/request-changes", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
-            api.RequestChangesAsync(r, slug, revision, ct));
-        app.MapGet("/api/health", () => DraftsApi.Health());
-        app.MapGet("/api/openapi.json", () => OpenApiDocument.Result());
-        app.MapGet("/site/{**path}", (string? path, ISiteStore site, CancellationToken ct) => ServeSiteAsync(path, site, ct));
+        var handlers = new Dictionary<string, Delegate>(StringComparer.Ordinal)
+        {
+            ["ListDrafts"] = (HttpRequest r, DraftsApi api, CancellationToken ct) => api.ListAsync(r, ct),
+            ["UploadDraft"] = (HttpRequest r, DraftsApi api, CancellationToken ct) => api.UploadAsync(r, ct),
+            ["GetDraft"] = (HttpRequest r, string slug, DraftsApi api, CancellationToken ct) => api.GetAsync(r, slug, ct),
+            ["GetPreview"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.PreviewAsync(r, slug, rev, ct),
+            ["GetSource"] = (HttpRequest r, string slug, string rev, ReviewDeskApi api, CancellationToken ct) => api.SourceAsync(r, slug, rev, ct),
+            ["Approve"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.ApproveAsync(r, slug, rev, ct),
+            ["RequestChanges"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.RequestChangesAsync(r, slug, rev, ct),
+            ["Me"] = (HttpRequest r, ReviewDeskApi api) => api.Me(r),
+            ["Health"] = () => DraftsApi.Health(),
+            ["OpenApi"] = () => OpenApiDocument.Result(),
+            ["ReviewDesk"] = (HttpRequest r, string? path) => desk.Answer(r.Path.Value!, path),
+            ["LocalSignIn"] = (HttpRequest r) => LocalSignIn.Answer(r, desk),
+            ["Site"] = (string? path, ISiteStore site, CancellationToken ct) => ServeSiteAsync(path, site, ct),
+        };
+        var mapped = routes.ToList();
+        var unhandled = mapped.Select(r => r.Name).Where(name => !handlers.ContainsKey(name)).ToList();
+        var unrouted = handlers.Keys.Where(name => mapped.All(r => r.Name != name)).ToList();
+        if (unhandled.Count > 0 || unrouted.Count > 0)
+            throw new InvalidOperationException($"hiia serve's handlers and the route table disagree: routes without a handler: [{string.Join(", ", unhandled)}]; handlers without a route: [{string.Join(", ", unrouted)}].");
+        foreach (var route in mapped)
+            app.MapMethods("/" + route.Template, [route.Method], handlers[route.Name]).WithName(route.Name);
     }
 
     private static async Task<IResult> ServeSiteAsync(string? path, ISiteStore site, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ internal static class LocalSignIn
     public const string PageFile = "dev-sign-in.html";
     public const string PrincipalCookie = "hiia-dev-principal";
     public const string PagePath = ReviewDeskAssets.DeskPath + PageFile;
+    /// <summary>The form's route in `hiia serve`: a literal, so it wins over the desk's catch-all.</summary>
+    public const string PageRoute = "review/" + PageFile;
     private static readonly string[] KnownRoles = [WorkflowPrincipal.EditorRole, WorkflowPrincipal.CopyEditorRole];
 
     /// <summary>Where the desk sends people to sign in, out and to switch who they are: all the local form.</summary>
@@ -26,12 +28,8 @@ internal static class LocalSignIn
     /// <summary>The desk's files with the local form among them; the deployed desk serves no page but its own.</summary>
     public static ReviewDeskAssets DeskAssets(string folder) => new(folder, otherPages: [PageFile]);
 
-    /// <summary>The form's route, and the middleware that turns its cookie into the principal header.</summary>
-    public static void Map(WebApplication app, ReviewDeskAssets assets)
-    {
-        app.Use(PrincipalFromCookie);
-        app.MapGet(PagePath, (HttpRequest r) => Answer(r, assets));
-    }
+    /// <summary>The middleware that turns the form's cookie into the principal header.</summary>
+    public static void UsePrincipalFromCookie(WebApplication app) => app.Use(PrincipalFromCookie);
 
     /// <summary>Only for /api: a header the developer sent themselves (curl) always wins over the cookie.</summary>
     private static Task PrincipalFromCookie(HttpContext context, RequestDelegate next)
@@ -43,7 +41,8 @@ internal static class LocalSignIn
         return next(context);
     }
 
-    private static IResult Answer(HttpRequest request, ReviewDeskAssets assets)
+    /// <summary>`GET /review/dev-sign-in.html`: the form, or (with ?name=…&amp;roles=…) the cookie and back to the desk, or (?sign-out) no cookie.</summary>
+    public static IResult Answer(HttpRequest request, ReviewDeskAssets assets)
     {
         if (request.Query.ContainsKey("sign-out"))
         {

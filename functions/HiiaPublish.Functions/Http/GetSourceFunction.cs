@@ -10,6 +10,6 @@ public sealed class GetSourceFunction(ReviewDeskApi api)
 {
     [Function("GetSource")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts/{slug}/revisions/{revision}/source")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
-        await api.SourceAsync(request, slug, revision, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Source)] HttpRequest request, string slug, string rev, CancellationToken cancellationToken) =>
+        await api.SourceAsync(request, slug, rev, cancellationToken);
 }

@@ -9,5 +9,5 @@ namespace HiiaPublish.Functions.Http;
 public sealed class MeFunction(ReviewDeskApi api)
 {
     [Function("Me")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request) => api.Me(request);
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest request) => api.Me(request);
 }

@@ -18,8 +18,6 @@ public sealed class ReviewDeskFunction
     private static readonly Lazy<ReviewDeskAssets> Assets = new(ReviewDeskAssets.FromTemplates);
 
     [Function("ReviewDesk")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{*path}")] HttpRequest request, string? path) =>
-        string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/')
-            ? ReviewDeskAssets.RedirectToRoot(request.Path.Value)
-            : Assets.Value.Serve(path);
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReviewDesk)] HttpRequest request, string? path) =>
+        Assets.Value.Answer(request.Path.Value!, path);
 }

@@ -1,6 +1,9 @@
 using System.Text;
+using System.Text.Json;
+using HiiaPublish.Azure.Http;
 using HiiaPublish.Cli.Commands;
 using HiiaPublish.Cli.Local;
+using HiiaPublish.Functions.Tests.Support;
 
 namespace HiiaPublish.Functions.Tests.Publishing;
 
@@ -43,6 +46,19 @@ public class DeployedPackageTests(PublishedAppFixture published)
     {
         // The check must be able to fail: `hiia` holds all of them, so the same scan of it finds each.
         Assert.Equal(LocalOnly, LocalOnlyStringsIn(typeof(ServeCommand).Assembly.Location));
+    }
+
+    [Fact]
+    public void TheDeployedFunctionsMetadata_HasExactlyTheTablesHttpRoutes()
+    {
+        // What the Functions host reads to route requests: generated at build from the triggers' attributes.
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "functions.metadata")));
+        var routes = metadata.RootElement.EnumerateArray().SelectMany(function => function.GetProperty("bindings").EnumerateArray()
+            .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
+            .SelectMany(binding => binding.GetProperty("methods").EnumerateArray().Select(method =>
+                new ApiRoute(function.GetProperty("name").GetString()!, method.GetString()!, binding.GetProperty("route").GetString()!))))
+            .ToList();
+        RouteAssert.Same(ApiRoutes.All, routes, "the deployed functions.metadata");
     }
 
     /// <summary>Our assemblies and everything they read (deps, runtime config, metadata, host.json, templates); the SDK's and packages' own files are not ours to judge.</summary>
