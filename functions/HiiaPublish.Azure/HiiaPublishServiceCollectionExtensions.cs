@@ -20,7 +20,8 @@ public static class HiiaPublishServiceCollectionExtensions
     public const string TrustHeaderSetting = "Hiia:TrustClientPrincipalHeaderForLocalDevelopment";
     public const string PlatformAuthSetting = "WEBSITE_AUTH_ENABLED";
 
-    public static IServiceCollection AddHiiaPublish(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="host">What this host adds (a decorated work queue, its own sign-in); null for the Functions app.</param>
+    public static IServiceCollection AddHiiaPublish(this IServiceCollection services, IConfiguration configuration, HiiaPublishHostOptions? host = null)
     {
         var storage = new StorageEndpoints(configuration.GetSection("HiiaStorage"));
         var site = new StorageEndpoints(configuration.GetSection("HiiaSite"));
@@ -29,7 +30,11 @@ public static class HiiaPublishServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IRevisionStore>(_ => new TableRevisionStore(storage.TableService().GetTableClient(TableRevisionStore.TableName)));
         services.AddSingleton<IDraftStore>(_ => new BlobDraftStore(storage.BlobService()));
-        services.AddSingleton<IWorkQueue>(_ => new QueueWorkQueue(storage.QueueService()));
+        services.AddSingleton<IWorkQueue>(sp =>
+        {
+            var queue = new QueueWorkQueue(storage.QueueService());
+            return host?.DecorateWorkQueue is { } decorate ? decorate(queue, sp) : queue;
+        });
         services.AddSingleton<IFailedMessageStore>(_ => new BlobFailedMessageStore(storage.BlobService()));
         services.AddSingleton<ISiteStore>(_ => new BlobSiteStore(site.BlobService().GetBlobContainerClient(BlobSiteStore.WebContainerName)));
 
@@ -42,6 +47,8 @@ public static class HiiaPublishServiceCollectionExtensions
 
         services.AddSingleton(_ => new ClientPrincipalReader(TrustsPrincipalHeader(configuration)));
         services.AddSingleton<DraftsApi>();
+        services.AddSingleton(host?.SignIn ?? ReviewDeskSignIn.EasyAuth(ReviewDeskAssets.DeskPath));
+        services.AddSingleton<ReviewDeskApi>();
         return services;
     }
 

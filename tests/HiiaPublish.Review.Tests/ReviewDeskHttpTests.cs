@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HiiaPublish.Azure.Http;
-using HiiaPublish.Cli.Commands;
+using HiiaPublish.Cli.Local;
 using HiiaPublish.Review.Tests.Support;
 
 namespace HiiaPublish.Review.Tests;
@@ -28,14 +28,27 @@ public sealed class ReviewDeskHttpTests(DeskFixture fixture)
     [Fact]
     public void The_local_sign_in_form_exists_only_where_the_host_asks_for_it_and_no_path_leaves_the_folder()
     {
+        // The deployed desk serves no page but its own; `hiia serve` names its sign-in form as one more.
         var assets = new ReviewDeskAssets(TemplatesReview);
-        Assert.Equal(404, assets.Serve(ReviewDeskAssets.DevSignInFile).Status);
-        Assert.Equal(200, assets.Serve(ReviewDeskAssets.DevSignInFile, includeDevSignIn: true).Status);
+        Assert.Equal(404, assets.Serve(LocalSignIn.PageFile).Status);
+        Assert.Equal(200, LocalSignIn.DeskAssets(TemplatesReview).Serve(LocalSignIn.PageFile).Status);
         foreach (var path in new[] { "../branding.yaml", "..%2Fbranding.yaml", "/etc/passwd", "nope.js", "index.html/" })
             Assert.Equal(404, assets.Serve(path).Status);
         // Every file the page loads is one the desk serves.
         Assert.Contains("desk.js", assets.FileNames);
         Assert.Contains("desk.css", assets.FileNames);
+    }
+
+    [Fact]
+    public async Task The_desk_without_its_slash_is_sent_to_it_and_serve_answers_the_local_form_beside_the_page()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.Server.BaseUrl) };
+        var bare = await http.GetAsync("/review");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, bare.StatusCode);
+        Assert.Equal("/review/", bare.Headers.Location!.OriginalString);
+        foreach (var path in new[] { "/review/", "/review/desk.js", "/review/" + LocalSignIn.PageFile })
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/review/nope.js")).StatusCode);
     }
 
     [Fact]
@@ -50,7 +63,7 @@ public sealed class ReviewDeskHttpTests(DeskFixture fixture)
         foreach (var (roles, upload, review) in new[] { (new[] { "Editor" }, true, false), (["CopyEditor"], true, true), ([], false, false) })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
-            request.Headers.Add(ClientPrincipalReader.HeaderName, ReviewDeskEndpoints.Encode("ilona", roles));
+            request.Headers.Add(ClientPrincipalReader.HeaderName, LocalSignIn.Encode("ilona", roles));
             var answer = await http.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             using var me = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
@@ -70,14 +83,14 @@ public sealed class ReviewDeskHttpTests(DeskFixture fixture)
         async Task<HttpStatusCode> As(params string[] roles)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Add(ClientPrincipalReader.HeaderName, ReviewDeskEndpoints.Encode("jozsef", roles));
+            request.Headers.Add(ClientPrincipalReader.HeaderName, LocalSignIn.Encode("jozsef", roles));
             return (await http.SendAsync(request)).StatusCode;
         }
         Assert.Equal(HttpStatusCode.Forbidden, await As());
         Assert.Equal(HttpStatusCode.NotFound, await As("Editor"));
         // A name that is not a slug or a revision never reaches storage.
         using var traversal = new HttpRequestMessage(HttpMethod.Get, "/api/drafts/Bad_Slug/revisions/..%2F..%2Fsecret/source");
-        traversal.Headers.Add(ClientPrincipalReader.HeaderName, ReviewDeskEndpoints.Encode("jozsef", ["Editor"]));
+        traversal.Headers.Add(ClientPrincipalReader.HeaderName, LocalSignIn.Encode("jozsef", ["Editor"]));
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(traversal)).StatusCode);
     }
 }

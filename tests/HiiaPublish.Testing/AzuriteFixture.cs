@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using HiiaPublish.Azure.Local;
+using HiiaPublish.Cli.Local;
 
 namespace HiiaPublish.Testing;
 

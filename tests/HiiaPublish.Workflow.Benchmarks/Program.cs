@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using HiiaPublish.Azure.Local;
+using HiiaPublish.Cli.Local;
 using HiiaPublish.Cli.Commands;
 using HiiaPublish.Workflow.Benchmarks;
 

@@ -1,7 +1,6 @@
 using HiiaPublish.Site;
 using HiiaPublish.Site.Storage;
 using HiiaPublish.Workflow;
-using HiiaPublish.Workflow.Tests.Support;
 
 namespace HiiaPublish.Workflow.Tests;
 

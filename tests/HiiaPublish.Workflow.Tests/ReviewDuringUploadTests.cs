@@ -1,5 +1,4 @@
 using HiiaPublish.Workflow;
-using HiiaPublish.Workflow.Tests.Support;
 
 namespace HiiaPublish.Workflow.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using HiiaPublish.Workflow;
-using HiiaPublish.Workflow.Tests.Support;
 
 namespace HiiaPublish.Workflow.Tests;
 

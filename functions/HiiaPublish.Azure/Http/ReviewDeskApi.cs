@@ -6,9 +6,9 @@ namespace HiiaPublish.Azure.Http;
 /// <summary>
 /// What the review desk needs beyond the drafts API: who is signed in and what they may do (so the page never
 /// offers another role's buttons), and a revision's Markdown source (for problems shown with their line, and
-/// the diff between revisions). Read-only; the same roles may read as for previews.
+/// the diff between revisions). Read-only; who may read a source is the workflow's rule, this only maps it.
 /// </summary>
-public sealed class ReviewDeskApi(ClientPrincipalReader principals, IRevisionStore revisions, IDraftStore drafts, ReviewDeskSignIn signIn)
+public sealed class ReviewDeskApi(ClientPrincipalReader principals, WorkflowService workflow, ReviewDeskSignIn signIn)
 {
     /// <summary>`GET /api/me`: name, roles and capabilities, or 401 with where to sign in.</summary>
     public ApiResult Me(HttpRequest request)
@@ -26,24 +26,19 @@ public sealed class ReviewDeskApi(ClientPrincipalReader principals, IRevisionSto
     {
         var read = principals.Read(request);
         if (read?.Problem is { } problem) return ProblemResults.From(problem);
-        if (read?.Value is not { } principal) return SignInProblem("Sign in with your institute account; the request carried no identity the app trusts.");
-        if (!principal.IsEditor && !principal.IsCopyEditor)
-            return ApiResult.Problem(403, "Editors and copy editors only",
-                "Drafts are visible to people with the Editor or CopyEditor role; ask an administrator to give you one.");
-        if (!DraftNames.IsSlug(slug) || !DraftNames.IsRevision(revision)) return NotFound(slug);
-        var stored = await revisions.GetAsync(slug, revision, cancellationToken);
-        if (stored is null) return NotFound(slug);
-        var bytes = await drafts.GetFileAsync(slug, revision, stored.Record.SourceFile, cancellationToken);
-        return bytes is null ? NotFound(slug)
-            : new ApiResult(200, "text/markdown; charset=utf-8", bytes, new Dictionary<string, string> { ["X-Content-Type-Options"] = "nosniff" });
+        var result = await workflow.GetSourceAsync(slug, revision, read?.Value, cancellationToken);
+        return result.Problem switch
+        {
+            // Nobody signed in: the desk's 401 also says where to sign in.
+            { Kind: ProblemKind.Unauthorized } unsigned => SignInProblem(unsigned.Detail),
+            { } refused => ProblemResults.From(refused),
+            null => new ApiResult(200, "text/markdown; charset=utf-8", result.Value!, new Dictionary<string, string> { ["X-Content-Type-Options"] = "nosniff" }),
+        };
     }
 
     private ApiResult SignInProblem(string detail) =>
         new(401, ApiResult.ProblemContentType, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
             new SignInProblemBody("https://hiia.hu/problems/401", "Sign-in required", 401, detail, signIn.SignInUrl), WorkflowJson.Options));
-
-    private static ApiResult NotFound(string slug) =>
-        ApiResult.Problem(404, "Not found", $"There is no such revision of '{DraftNames.Shown(slug)}'.");
 
     private sealed record MeView(string Id, string Name, IReadOnlyList<string> Roles, Capabilities Capabilities, string SignOutUrl, string? SwitchUserUrl);
 

@@ -6,13 +6,17 @@ namespace HiiaPublish.Azure.Http;
 /// <summary>
 /// The review desk's static files (templates/review: HTML, CSS, JavaScript), read once at start and served by
 /// both hosts with the same headers. Only files present at start, with a known type, are ever answered, so no
-/// request path reaches the file system.
+/// request path reaches the file system. The desk is one page: of the folder's HTML files only index.html is
+/// answered, unless a host names another page of its own (`hiia serve` its local sign-in form), so a deployed
+/// app never serves a page meant for a laptop.
 /// </summary>
 public sealed class ReviewDeskAssets
 {
+    /// <summary>Where both hosts serve the desk; its relative links need the trailing slash.</summary>
+    public const string DeskPath = "/review/";
     public const string FolderName = "review";
     public const string IndexFile = "index.html";
-    public const string DevSignInFile = "dev-sign-in.html";
+    private const string HtmlExtension = ".html";
 
     // Nothing outside the app itself: scripts and styles from files only (no inline code), the preview PDF from a
     // blob: URL the page made from the bytes it hashed, no plugins, no framing of the desk by other sites.
@@ -30,13 +34,19 @@ public sealed class ReviewDeskAssets
 
     private readonly FrozenDictionary<string, (string ContentType, byte[] Bytes)> _files;
 
-    public ReviewDeskAssets(string folder)
+    /// <param name="otherPages">HTML files besides index.html this host serves; none in the Functions app.</param>
+    public ReviewDeskAssets(string folder, IEnumerable<string>? otherPages = null)
     {
+        var pages = new HashSet<string>(otherPages ?? [], StringComparer.Ordinal) { IndexFile };
         var files = new Dictionary<string, (string, byte[])>(StringComparer.Ordinal);
         if (Directory.Exists(folder))
             foreach (var path in Directory.EnumerateFiles(folder))
-                if (ContentTypes.TryGetValue(Path.GetExtension(path).ToLowerInvariant(), out var type))
-                    files[Path.GetFileName(path)] = (type, File.ReadAllBytes(path));
+            {
+                var (name, extension) = (Path.GetFileName(path), Path.GetExtension(path).ToLowerInvariant());
+                if (extension == HtmlExtension && !pages.Contains(name)) continue;
+                if (ContentTypes.TryGetValue(extension, out var type))
+                    files[name] = (type, File.ReadAllBytes(path));
+            }
         _files = files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -46,13 +56,16 @@ public sealed class ReviewDeskAssets
     public IReadOnlyCollection<string> FileNames => _files.Keys;
 
     /// <summary>
-    /// The answer for a path below the desk's root: "" is the page itself; the sign-in form for local development
-    /// only when <paramref name="includeDevSignIn"/> (a host that trusts a developer's header says so).
+    /// The answer to a request for <see cref="ApiRoutes.ReviewDesk"/>, the same in both hosts: the desk's root
+    /// without its trailing slash is sent to the root with it, anything else is <see cref="Serve"/>d.
     /// </summary>
-    public ApiResult Serve(string? path, bool includeDevSignIn = false)
+    public ApiResult Answer(string requestPath, string? path) =>
+        string.IsNullOrEmpty(path) && !requestPath.EndsWith('/') ? RedirectToRoot(requestPath) : Serve(path);
+
+    /// <summary>The answer for a path below the desk's root: "" is the page itself.</summary>
+    public ApiResult Serve(string? path)
     {
         var name = string.IsNullOrEmpty(path) ? IndexFile : path;
-        if (name == DevSignInFile && !includeDevSignIn) return NotFound();
         return _files.TryGetValue(name, out var file)
             ? new ApiResult(200, file.ContentType, file.Bytes, SecurityHeaders())
             : NotFound();

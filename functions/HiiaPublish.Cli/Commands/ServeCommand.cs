@@ -1,7 +1,8 @@
 using HiiaPublish.Azure;
 using HiiaPublish.Azure.Http;
-using HiiaPublish.Azure.Local;
 using HiiaPublish.Azure.Workflow;
+using HiiaPublish.Cli.Local;
+using HiiaPublish.Format.Branding;
 using HiiaPublish.Site.Storage;
 using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Builder;
@@ -35,8 +36,30 @@ public sealed class ServeCommand : ICommand
         if (options.Storage is null && azurite is null) return CommandLine.InputHasErrors;
         var storage = options.Storage ?? azurite!.ConnectionString();
 
+        await using var app = Build(storage, options.Port);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        // The host turns Ctrl+C and SIGTERM into "stopping"; the pumps and Azurite stop with it.
+        app.Lifetime.ApplicationStopping.Register(stop.Cancel);
+        await app.StartAsync(stop.Token);
+        var pump = app.Services.GetRequiredService<QueuePump>().RunAsync(stop.Token);
+        stdout.WriteLine($"hiia serve: the API is at http://127.0.0.1:{options.Port}/api (OpenAPI: /api/openapi.json), the site at http://127.0.0.1:{options.Port}/site/.");
+        stdout.WriteLine($"hiia serve: the review desk at http://127.0.0.1:{options.Port}{ReviewDeskAssets.DeskPath} (pick who you are at {LocalSignIn.PagePath}).");
+        stdout.WriteLine("Press Ctrl+C to stop.");
+        try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
+        await pump;
+        await app.StopAsync(CancellationToken.None);
+        return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// The whole local host against <paramref name="storage"/>, every route mapped, not yet started: the Functions
+    /// app's registration plus what only this host has. Tests read its services and endpoints without serving.
+    /// </summary>
+    internal static WebApplication Build(string storage, int port)
+    {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -45,48 +68,63 @@ public sealed class ServeCommand : ICommand
             // A laptop has no App Service Authentication: the developer sends the principal header themselves.
             [HiiaPublishServiceCollectionExtensions.TrustHeaderSetting] = "true",
         });
-        builder.Services.AddHiiaPublish(builder.Configuration);
-        // In one process the pump need not wait for its next poll to learn of new work: what is enqueued here wakes it.
-        var signal = new WorkSignal();
+        // In one process the pump need not wait for its next poll to learn of new work: what is enqueued here wakes
+        // it. And a laptop has no identity provider, so the desk's sign-in is the local form.
+        builder.Services.AddHiiaPublish(builder.Configuration, new HiiaPublishHostOptions
+        {
+            DecorateWorkQueue = (queue, sp) => new SignallingWorkQueue(queue, sp.GetRequiredService<WorkSignal>()),
+            SignIn = LocalSignIn.Links,
+        });
+        builder.Services.AddSingleton<WorkSignal>();
         builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
-            sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), signal));
-        var sent = builder.Services.Last(d => d.ServiceType == typeof(IWorkQueue));
-        builder.Services.Remove(sent);
-        builder.Services.AddSingleton<IWorkQueue>(sp => new SignallingWorkQueue(
-            (IWorkQueue)(sent.ImplementationFactory?.Invoke(sp) ?? sent.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, sent.ImplementationType!)),
-            signal));
-        await using var app = builder.Build();
-        ReviewDeskEndpoints.Map(app);
-        MapRoutes(app);
-
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        // The host turns Ctrl+C and SIGTERM into "stopping"; the pumps and Azurite stop with it.
-        app.Lifetime.ApplicationStopping.Register(stop.Cancel);
-        await app.StartAsync(stop.Token);
-        var pump = app.Services.GetRequiredService<QueuePump>().RunAsync(stop.Token);
-        stdout.WriteLine($"hiia serve: the API is at http://127.0.0.1:{options.Port}/api (OpenAPI: /api/openapi.json), the site at http://127.0.0.1:{options.Port}/site/.");
-        stdout.WriteLine($"hiia serve: the review desk at http://127.0.0.1:{options.Port}{ReviewDeskEndpoints.DeskPath} (pick who you are at {ReviewDeskEndpoints.DeskPath}dev-sign-in.html).");
-        stdout.WriteLine("Press Ctrl+C to stop.");
-        try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
-        await pump;
-        await app.StopAsync(CancellationToken.None);
-        return CommandLine.Ok;
+            sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), sp.GetRequiredService<WorkSignal>()));
+        var app = builder.Build();
+        var desk = LocalSignIn.DeskAssets(Path.Combine(TemplatesLocator.Find(), ReviewDeskAssets.FolderName));
+        LocalSignIn.UsePrincipalFromCookie(app);
+        MapRoutes(app, desk, ApiRoutes.All.Concat(LocalRoutes));
+        return app;
     }
 
-    private static void MapRoutes(WebApplication app)
+    /// <summary>
+    /// What only a laptop answers besides <see cref="ApiRoutes.All"/>: the local sign-in form and the published site
+    /// (in Azure the site is the storage account's static website). Kept out of the table on purpose: the deployed
+    /// app has neither.
+    /// </summary>
+    internal static readonly IReadOnlyList<ApiRoute> LocalRoutes =
+    [
+        new("LocalSignIn", ApiRoutes.Get, LocalSignIn.PageRoute),
+        new("Site", ApiRoutes.Get, "site/{**path}"),
+    ];
+
+    /// <summary>
+    /// Maps <paramref name="routes"/> (the table and the local routes), each to its handler by name; a route without
+    /// a handler, or a handler without a route, stops serve at start rather than leaving an endpoint missing or stray.
+    /// </summary>
+    internal static void MapRoutes(WebApplication app, ReviewDeskAssets desk, IEnumerable<ApiRoute> routes)
     {
-        app.MapPost("/api/drafts", (HttpRequest r, DraftsApi api, CancellationToken ct) => api.UploadAsync(r, ct));
-        app.MapGet("/api/drafts", (HttpRequest r, DraftsApi api, CancellationToken ct) => api.ListAsync(r, ct));
-        app.MapGet("/api/drafts/{slug}", (HttpRequest r, string slug, DraftsApi api, CancellationToken ct) => api.GetAsync(r, slug, ct));
-        app.MapGet("/api/drafts/{slug}/revisions/{revision}/preview.pdf", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
-            api.PreviewAsync(r, slug, revision, ct));
-        app.MapPost("/api/drafts/{slug}/revisions/{revision}/approve", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
-            api.ApproveAsync(r, slug, revision, ct));
-        app.MapPost("/api/drafts/{slug}/revisions/{revision}/request-changes", (HttpRequest r, string slug, string revision, DraftsApi api, CancellationToken ct) =>
-            api.RequestChangesAsync(r, slug, revision, ct));
-        app.MapGet("/api/health", () => DraftsApi.Health());
-        app.MapGet("/api/openapi.json", () => OpenApiDocument.Result());
-        app.MapGet("/site/{**path}", (string? path, ISiteStore site, CancellationToken ct) => ServeSiteAsync(path, site, ct));
+        var handlers = new Dictionary<string, Delegate>(StringComparer.Ordinal)
+        {
+            ["ListDrafts"] = (HttpRequest r, DraftsApi api, CancellationToken ct) => api.ListAsync(r, ct),
+            ["UploadDraft"] = (HttpRequest r, DraftsApi api, CancellationToken ct) => api.UploadAsync(r, ct),
+            ["GetDraft"] = (HttpRequest r, string slug, DraftsApi api, CancellationToken ct) => api.GetAsync(r, slug, ct),
+            ["GetPreview"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.PreviewAsync(r, slug, rev, ct),
+            ["GetSource"] = (HttpRequest r, string slug, string rev, ReviewDeskApi api, CancellationToken ct) => api.SourceAsync(r, slug, rev, ct),
+            ["Approve"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.ApproveAsync(r, slug, rev, ct),
+            ["RequestChanges"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.RequestChangesAsync(r, slug, rev, ct),
+            ["Me"] = (HttpRequest r, ReviewDeskApi api) => api.Me(r),
+            ["Health"] = () => DraftsApi.Health(),
+            ["OpenApi"] = () => OpenApiDocument.Result(),
+            ["ReviewDesk"] = (HttpRequest r, string? path) => desk.Answer(r.Path.Value!, path),
+            ["LocalSignIn"] = (HttpRequest r) => LocalSignIn.Answer(r, desk),
+            ["Site"] = (string? path, ISiteStore site, CancellationToken ct) => ServeSiteAsync(path, site, ct),
+        };
+        var mapped = routes.ToList();
+        var unhandled = mapped.Select(r => r.Name).Where(name => !handlers.ContainsKey(name)).ToList();
+        var unrouted = handlers.Keys.Where(name => mapped.All(r => r.Name != name)).ToList();
+        if (unhandled.Count > 0 || unrouted.Count > 0)
+            throw new InvalidOperationException($"hiia serve's handlers and the route table disagree: routes without a handler: [{string.Join(", ", unhandled)}]; handlers without a route: [{string.Join(", ", unrouted)}].");
+        foreach (var route in mapped)
+            app.MapMethods("/" + route.Template, [route.Method], handlers[route.Name]).WithName(route.Name);
     }
 
     private static async Task<IResult> ServeSiteAsync(string? path, ISiteStore site, CancellationToken cancellationToken)

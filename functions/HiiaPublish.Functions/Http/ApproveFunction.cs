@@ -9,6 +9,6 @@ public sealed class ApproveFunction(DraftsApi api)
 {
     [Function("Approve")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{slug}/revisions/{revision}/approve")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
-        await api.ApproveAsync(request, slug, revision, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Approve)] HttpRequest request, string slug, string rev, CancellationToken cancellationToken) =>
+        await api.ApproveAsync(request, slug, rev, cancellationToken);
 }

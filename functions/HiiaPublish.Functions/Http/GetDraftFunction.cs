@@ -9,6 +9,6 @@ public sealed class GetDraftFunction(DraftsApi api)
 {
     [Function("GetDraft")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Draft)] HttpRequest request, string slug, CancellationToken cancellationToken) =>
         await api.GetAsync(request, slug, cancellationToken);
 }

@@ -9,6 +9,6 @@ public sealed class GetPreviewFunction(DraftsApi api)
 {
     [Function("GetPreview")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts/{slug}/revisions/{revision}/preview.pdf")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
-        await api.PreviewAsync(request, slug, revision, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Preview)] HttpRequest request, string slug, string rev, CancellationToken cancellationToken) =>
+        await api.PreviewAsync(request, slug, rev, cancellationToken);
 }

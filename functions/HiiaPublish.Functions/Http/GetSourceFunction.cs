@@ -1,5 +1,4 @@
 using HiiaPublish.Azure.Http;
-using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -7,10 +6,10 @@ using Microsoft.Azure.Functions.Worker;
 namespace HiiaPublish.Functions.Http;
 
 /// <summary>A revision's Markdown as uploaded: the desk shows problem lines and the diff between revisions from it.</summary>
-public sealed class GetSourceFunction(ClientPrincipalReader principals, IRevisionStore revisions, IDraftStore drafts)
+public sealed class GetSourceFunction(ReviewDeskApi api)
 {
     [Function("GetSource")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts/{slug}/revisions/{revision}/source")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
-        await new ReviewDeskApi(principals, revisions, drafts, ReviewDeskSignIn.EasyAuth(ReviewDeskFunction.DeskPath)).SourceAsync(request, slug, revision, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Source)] HttpRequest request, string slug, string rev, CancellationToken cancellationToken) =>
+        await api.SourceAsync(request, slug, rev, cancellationToken);
 }

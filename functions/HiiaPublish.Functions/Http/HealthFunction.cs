@@ -9,5 +9,5 @@ namespace HiiaPublish.Functions.Http;
 public sealed class HealthFunction
 {
     [Function("Health")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request) => DraftsApi.Health();
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) => DraftsApi.Health();
 }

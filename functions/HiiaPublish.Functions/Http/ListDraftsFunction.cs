@@ -9,6 +9,6 @@ public sealed class ListDraftsFunction(DraftsApi api)
 {
     [Function("ListDrafts")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Drafts)] HttpRequest request, CancellationToken cancellationToken) =>
         await api.ListAsync(request, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using HiiaPublish.Azure.Http;
-using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -7,9 +6,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace HiiaPublish.Functions.Http;
 
 /// <summary>Who is signed in and what they may do; the review desk shows only the actions this allows.</summary>
-public sealed class MeFunction(ClientPrincipalReader principals, IRevisionStore revisions, IDraftStore drafts)
+public sealed class MeFunction(ReviewDeskApi api)
 {
     [Function("Me")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request) =>
-        new ReviewDeskApi(principals, revisions, drafts, ReviewDeskSignIn.EasyAuth(ReviewDeskFunction.DeskPath)).Me(request);
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest request) => api.Me(request);
 }

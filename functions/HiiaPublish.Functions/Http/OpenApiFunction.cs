@@ -9,5 +9,5 @@ namespace HiiaPublish.Functions.Http;
 public sealed class OpenApiFunction
 {
     [Function("OpenApi")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request) => OpenApiDocument.Result();
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) => OpenApiDocument.Result();
 }

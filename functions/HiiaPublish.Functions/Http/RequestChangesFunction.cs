@@ -9,6 +9,6 @@ public sealed class RequestChangesFunction(DraftsApi api)
 {
     [Function("RequestChanges")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{slug}/revisions/{revision}/request-changes")] HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
-        await api.RequestChangesAsync(request, slug, revision, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RequestChanges)] HttpRequest request, string slug, string rev, CancellationToken cancellationToken) =>
+        await api.RequestChangesAsync(request, slug, rev, cancellationToken);
 }

@@ -12,14 +12,12 @@ namespace HiiaPublish.Functions.Http;
 /// </summary>
 public sealed class ReviewDeskFunction
 {
-    public const string DeskPath = "/review/";
+    public const string DeskPath = ReviewDeskAssets.DeskPath;
 
     // Read once per process: the files are part of the deployment and never change while it runs.
     private static readonly Lazy<ReviewDeskAssets> Assets = new(ReviewDeskAssets.FromTemplates);
 
     [Function("ReviewDesk")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review/{*path}")] HttpRequest request, string? path) =>
-        string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/')
-            ? ReviewDeskAssets.RedirectToRoot(request.Path.Value)
-            : Assets.Value.Serve(path);
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReviewDesk)] HttpRequest request, string? path) =>
+        Assets.Value.Answer(request.Path.Value!, path);
 }

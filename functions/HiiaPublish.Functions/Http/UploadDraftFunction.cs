@@ -9,6 +9,6 @@ public sealed class UploadDraftFunction(DraftsApi api)
 {
     [Function("UploadDraft")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Drafts)] HttpRequest request, CancellationToken cancellationToken) =>
         await api.UploadAsync(request, cancellationToken);
 }

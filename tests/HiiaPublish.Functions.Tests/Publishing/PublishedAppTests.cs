@@ -5,7 +5,8 @@ using UglyToad.PdfPig;
 namespace HiiaPublish.Functions.Tests.Publishing;
 
 /// <summary>The deployable folder: what `dotnet publish` of the Functions app holds, and that its render path works from it.</summary>
-public class PublishedAppTests(PublishedAppFixture published) : IClassFixture<PublishedAppFixture>
+[Collection(PublishedAppCollection.Name)]
+public class PublishedAppTests(PublishedAppFixture published)
 {
     [Fact]
     public void PublishFolder_HoldsHostJson_Templates_Fonts_AndHyphenationPatterns()

@@ -4,39 +4,32 @@ using HiiaPublish.Azure.Http;
 using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace HiiaPublish.Cli.Commands;
+namespace HiiaPublish.Cli.Local;
 
 /// <summary>
-/// The review desk in `hiia serve`: the page at /review/, the two read endpoints it needs (/api/me and a
-/// revision's source), and, because a laptop has no identity provider, a local sign-in: the form at
+/// Sign-in for the review desk in `hiia serve`, because a laptop has no identity provider: the form at
 /// /review/dev-sign-in.html (or the same URL with ?name=…&amp;roles=…) stores the chosen person in a cookie,
-/// and requests to /api that carry that cookie but no principal header get the header made from it.
+/// and requests to /api that carry that cookie but no principal header get the header made from it. It lives in
+/// `hiia` only: nothing deployed to Azure knows the form or the cookie (a test scans the deployed assemblies).
 /// </summary>
-public static class ReviewDeskEndpoints
+internal static class LocalSignIn
 {
-    public const string DeskPath = "/review/";
+    public const string PageFile = "dev-sign-in.html";
     public const string PrincipalCookie = "hiia-dev-principal";
+    public const string PagePath = ReviewDeskAssets.DeskPath + PageFile;
+    /// <summary>The form's route in `hiia serve`: a literal, so it wins over the desk's catch-all.</summary>
+    public const string PageRoute = "review/" + PageFile;
     private static readonly string[] KnownRoles = [WorkflowPrincipal.EditorRole, WorkflowPrincipal.CopyEditorRole];
 
-    public static void Map(WebApplication app)
-    {
-        var assets = ReviewDeskAssets.FromTemplates();
-        var signIn = ReviewDeskSignIn.LocalDevelopment(DeskPath);
-        app.Use(PrincipalFromCookie);
+    /// <summary>Where the desk sends people to sign in, out and to switch who they are: all the local form.</summary>
+    public static readonly ReviewDeskSignIn Links = new(PagePath, PagePath + "?sign-out=1", PagePath);
 
-        // Routing treats "/review" and "/review/" alike; only the first needs the redirect to the page's folder.
-        app.MapGet("/review", (HttpRequest r) => r.Path.Value!.EndsWith('/') ? assets.Serve(null) : ReviewDeskAssets.RedirectToRoot(r.Path.Value!));
-        app.MapGet(DeskPath + ReviewDeskAssets.DevSignInFile, (HttpRequest r) => DevSignIn(r, assets));
-        app.MapGet(DeskPath + "{**path}", (string? path) => assets.Serve(path, includeDevSignIn: true));
-        app.MapGet("/api/me", (HttpRequest r, IServiceProvider sp) => Api(sp, signIn).Me(r));
-        app.MapGet("/api/drafts/{slug}/revisions/{revision}/source", (HttpRequest r, string slug, string revision, IServiceProvider sp, CancellationToken ct) =>
-            Api(sp, signIn).SourceAsync(r, slug, revision, ct));
-    }
+    /// <summary>The desk's files with the local form among them; the deployed desk serves no page but its own.</summary>
+    public static ReviewDeskAssets DeskAssets(string folder) => new(folder, otherPages: [PageFile]);
 
-    private static ReviewDeskApi Api(IServiceProvider services, ReviewDeskSignIn signIn) => new(services.GetRequiredService<ClientPrincipalReader>(),
-        services.GetRequiredService<IRevisionStore>(), services.GetRequiredService<IDraftStore>(), signIn);
+    /// <summary>The middleware that turns the form's cookie into the principal header.</summary>
+    public static void UsePrincipalFromCookie(WebApplication app) => app.Use(PrincipalFromCookie);
 
     /// <summary>Only for /api: a header the developer sent themselves (curl) always wins over the cookie.</summary>
     private static Task PrincipalFromCookie(HttpContext context, RequestDelegate next)
@@ -48,22 +41,23 @@ public static class ReviewDeskEndpoints
         return next(context);
     }
 
-    private static IResult DevSignIn(HttpRequest request, ReviewDeskAssets assets)
+    /// <summary>`GET /review/dev-sign-in.html`: the form, or (with ?name=…&amp;roles=…) the cookie and back to the desk, or (?sign-out) no cookie.</summary>
+    public static IResult Answer(HttpRequest request, ReviewDeskAssets assets)
     {
         if (request.Query.ContainsKey("sign-out"))
         {
             request.HttpContext.Response.Cookies.Delete(PrincipalCookie, new CookieOptions { Path = "/" });
-            return Results.Redirect(DeskPath + ReviewDeskAssets.DevSignInFile);
+            return Results.Redirect(PagePath);
         }
         var name = request.Query["name"].ToString().Trim();
-        if (name.Length == 0) return assets.Serve(ReviewDeskAssets.DevSignInFile, includeDevSignIn: true);
+        if (name.Length == 0) return assets.Serve(PageFile);
         var roles = request.Query["roles"].SelectMany(r => (r ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Where(r => KnownRoles.Contains(r, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();
         // Bounded like any claim: a name is for display and as the local id, not a document.
         if (name.Length > 64) name = name[..64];
         request.HttpContext.Response.Cookies.Append(PrincipalCookie, Encode(name, roles),
             new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
-        return Results.Redirect(DeskPath);
+        return Results.Redirect(ReviewDeskAssets.DeskPath);
     }
 
     /// <summary>The principal in App Service Authentication's shape (Base64 JSON), the same one curl users send.</summary>

@@ -3,7 +3,7 @@ using HiiaPublish.Site.Publishing;
 using HiiaPublish.Workflow;
 using HiiaPublish.Workflow.InMemory;
 
-namespace HiiaPublish.Workflow.Tests.Support;
+namespace HiiaPublish.Testing;
 
 /// <summary>The workflow over in-memory stores, with a clock the test moves and a fake renderer.</summary>
 public sealed class MemoryWorkflow

@@ -2,14 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace HiiaPublish.Azure.Local;
+namespace HiiaPublish.Cli.Local;
 
 /// <summary>
 /// Azurite, the storage emulator (installed by scripts/install-deps.sh into .tools/azurite), started on free
 /// loopback ports and killed with its children on dispose. Used by `hiia serve` when no storage is given and
-/// by the tests. Extra accounts let each test have storage of its own.
+/// by the tests. Extra accounts let each test have storage of its own. It lives in `hiia`, never in what is
+/// deployed to Azure: the emulator's key has no business there (a test scans the deployed assemblies for it).
 /// </summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+internal sealed class AzuriteProcess : IAsyncDisposable
 {
     // Azurite's published development key: public, and accepted only by the emulator.
     public const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";

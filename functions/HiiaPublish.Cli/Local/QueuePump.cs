@@ -3,7 +3,7 @@ using Azure.Storage.Queues.Models;
 using HiiaPublish.Workflow;
 using Microsoft.Extensions.Logging;
 
-namespace HiiaPublish.Azure.Workflow;
+namespace HiiaPublish.Cli.Local;
 
 /// <summary>
 /// What the Functions host does for the `render` and `publish` triggers, for hosts without it (`hiia serve`):
@@ -11,7 +11,7 @@ namespace HiiaPublish.Azure.Workflow;
 /// back after the visibility timeout, and the fifth failure moves it to the poison queue (where it stays), keeps
 /// it in the `failed` container and marks the revision failed.
 /// </summary>
-public sealed class QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger, WorkSignal? signal = null)
+internal sealed class QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger, WorkSignal? signal = null)
 {
     // host.json's batchSize: a render takes a core for a second or so; four at a time keeps two cores busy.
     private const int BatchSize = 4;

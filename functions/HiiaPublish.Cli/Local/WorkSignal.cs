@@ -1,12 +1,12 @@
 using HiiaPublish.Workflow;
 
-namespace HiiaPublish.Azure.Workflow;
+namespace HiiaPublish.Cli.Local;
 
 /// <summary>
 /// "Work was just enqueued here": lets a pump in the same process (hiia serve) stop waiting for its next idle
 /// poll. Only a hint: the pump still polls, so work enqueued by anyone else is found too.
 /// </summary>
-public sealed class WorkSignal
+internal sealed class WorkSignal
 {
     private readonly SemaphoreSlim _pending = new(0);
 
@@ -17,7 +17,7 @@ public sealed class WorkSignal
 }
 
 /// <summary>A work queue that signals after each message it sends.</summary>
-public sealed class SignallingWorkQueue(IWorkQueue inner, WorkSignal signal) : IWorkQueue
+internal sealed class SignallingWorkQueue(IWorkQueue inner, WorkSignal signal) : IWorkQueue
 {
     public async Task EnqueueAsync(string queue, WorkMessage message, CancellationToken cancellationToken)
     {

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+using HiiaPublish.Azure.Http;
+using HiiaPublish.Cli.Commands;
+using HiiaPublish.Cli.Local;
+using HiiaPublish.Functions.Tests.Support;
+
+namespace HiiaPublish.Functions.Tests.Publishing;
+
+/// <summary>
+/// Nothing deployed to Azure carries what exists only on a laptop: the storage emulator's well-known key, the
+/// local sign-in form and its cookie, the local queue pump. Read from the bytes of what `dotnet publish` puts in
+/// the package, so a constant, a type or a template that slips back into a deployed project fails here.
+/// </summary>
+[Collection(PublishedAppCollection.Name)]
+public class DeployedPackageTests(PublishedAppFixture published)
+{
+    // What only `hiia` may hold, each looked for as UTF-8 (type names, templates) and as UTF-16 (an assembly's
+    // string literals and constants).
+    private static readonly string[] LocalOnly =
+    [
+        AzuriteProcess.DevelopmentKey,
+        LocalSignIn.PrincipalCookie,
+        Path.GetFileNameWithoutExtension(LocalSignIn.PageFile),
+        nameof(AzuriteProcess), nameof(QueuePump), nameof(WorkSignal), nameof(SignallingWorkQueue),
+    ];
+
+    [Fact]
+    public void NothingThePackageHoldsOfOurs_ContainsTheEmulatorKey_OrTheLocalSignIn_OrTheLocalPump()
+    {
+        var ours = OurFiles(published.Folder).ToList();
+        var names = ours.Select(f => Path.GetRelativePath(published.Folder, f)).ToList();
+        // The scan is only worth something if it reads the assemblies that run in Azure, and `hiia` is not one.
+        foreach (var assembly in new[] { "HiiaPublish.Functions.dll", "HiiaPublish.Azure.dll", "HiiaPublish.Workflow.dll" })
+            Assert.Contains(assembly, names);
+        Assert.Contains(names, n => n.StartsWith("templates", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(published.Folder, Path.GetFileName(typeof(ServeCommand).Assembly.Location))), "the package holds hiia");
+        Assert.False(File.Exists(Path.Combine(published.Folder, "templates", "review", LocalSignIn.PageFile)), "the package holds the local sign-in form");
+
+        var found = ours.SelectMany(file => LocalOnlyStringsIn(file).Select(s => $"{Path.GetRelativePath(published.Folder, file)}: {s}")).ToList();
+        Assert.True(found.Count == 0, "Deployed files hold what belongs in hiia only:\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void TheScan_FindsEveryOneOfThem_InHiia()
+    {
+        // The check must be able to fail: `hiia` holds all of them, so the same scan of it finds each.
+        Assert.Equal(LocalOnly, LocalOnlyStringsIn(typeof(ServeCommand).Assembly.Location));
+    }
+
+    [Fact]
+    public void TheDeployedFunctionsMetadata_HasExactlyTheTablesHttpRoutes()
+    {
+        // What the Functions host reads to route requests: generated at build from the triggers' attributes.
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "functions.metadata")));
+        var routes = metadata.RootElement.EnumerateArray().SelectMany(function => function.GetProperty("bindings").EnumerateArray()
+            .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
+            .SelectMany(binding => binding.GetProperty("methods").EnumerateArray().Select(method =>
+                new ApiRoute(function.GetProperty("name").GetString()!, method.GetString()!, binding.GetProperty("route").GetString()!))))
+            .ToList();
+        RouteAssert.Same(ApiRoutes.All, routes, "the deployed functions.metadata");
+    }
+
+    /// <summary>Our assemblies and everything they read (deps, runtime config, metadata, host.json, templates); the SDK's and packages' own files are not ours to judge.</summary>
+    private static IEnumerable<string> OurFiles(string folder) =>
+        Directory.GetFiles(folder, "HiiaPublish.*.dll")
+            .Concat(Directory.GetFiles(folder, "HiiaPublish.*.json"))
+            .Concat(new[] { "functions.metadata", "host.json" }.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+            .Concat(Directory.GetFiles(Path.Combine(folder, "templates"), "*", SearchOption.AllDirectories));
+
+    private static List<string> LocalOnlyStringsIn(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        return LocalOnly.Where(s => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(s)) >= 0 || bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(s)) >= 0).ToList();
+    }
+}
