@@ -150,7 +150,9 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
         await copyEditor.TabToAsync("#approve-button");
         Assert.True(await copyEditor.FocusIsVisibleAsync());
         await copyEditor.ScreenshotAsync("approve-focused");
-        await copyEditor.Page.Keyboard.PressAsync("Enter");
+        // Enter on the button Tab reached: under load the browser's PDF viewer, still loading in the preview frame,
+        // can take focus between the last Tab and the key press, and the Enter would land in the frame.
+        await copyEditor.Page.Locator("#approve-button").PressAsync("Enter");
         await Expect(copyEditor.RevisionHeading).ToContainTextAsync("Published", DeskSession.SlowContains);
         await copyEditor.ScreenshotAsync("published");
         Assert.Empty(copyEditor.ConsoleErrors);
