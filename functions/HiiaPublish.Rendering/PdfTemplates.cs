@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Runtime;
+using HiiaPublish.Templating;
 
 namespace HiiaPublish.Rendering;
 
@@ -7,8 +8,13 @@ namespace HiiaPublish.Rendering;
 /// The fixed pages' templates (templates/pdf), parsed once. Rendering gets data only: the editor's words
 /// arrive as values in a ScriptObject and are printed, never parsed as template code.
 /// </summary>
-public sealed class PdfTemplates
+internal sealed class PdfTemplates
 {
+    // A page script prints each front-matter value once, and the parser caps the front matter at 64 KiB: at most
+    // ~8 characters of script per byte of it (a one-letter author in a flow list costs 2 bytes and prints a
+    // 16-character line), so ~512 K is the most a valid draft can produce. Twice that stops a runaway template.
+    private const int MaxPageScriptCharacters = 1024 * 1024;
+
     private readonly Template _cover;
     private readonly Template _imprint;
     private readonly Template _backCover;
@@ -35,18 +41,6 @@ public sealed class PdfTemplates
         return template;
     }
 
-    private static string Render(Template template, ScriptObject data)
-    {
-        var context = new TemplateContext
-        {
-            StrictVariables = true,              // a misspelt variable fails loudly instead of printing nothing
-            EnableRelaxedMemberAccess = false,
-            LoopLimit = 1000,                    // far above any author list, low enough to stop a runaway loop
-            RecursiveLimit = 20,
-            LimitToString = 64 * 1024,
-            MemberRenamer = member => member.Name,
-        };
-        context.PushGlobal(data);
-        return template.Render(context);
-    }
+    private static string Render(Template template, ScriptObject data) =>
+        template.Render(SafeTemplateContext.Create(data, maxOutputCharacters: MaxPageScriptCharacters));
 }

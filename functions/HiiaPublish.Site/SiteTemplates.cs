@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Runtime;
+using HiiaPublish.Templating;
 
 namespace HiiaPublish.Site;
 
@@ -7,18 +8,14 @@ public enum SiteTemplate { Layout, LandingHead, Landing, Listing, NotFound, Feed
 
 /// <summary>
 /// The Scriban templates of templates/site, parsed once and shared. Data goes in only as ScriptObjects, never
-/// spliced into template source, and every render gets a fresh context with strict variables and limits.
+/// spliced into template source, and every render gets a fresh context with strict variables and limits
+/// (<see cref="SafeTemplateContext"/>).
 /// </summary>
 public sealed class SiteTemplates
 {
     // The largest output is the sitemap at its protocol limit of 50,000 URLs (~130 characters each ≈ 6.5 M);
     // a 2 MB draft's landing page stays far below that. Beyond it something is wrong: fail, never truncate.
     private const int MaxOutputCharacters = 32 * 1024 * 1024;
-    // Loops run over the catalogue (sitemap) plus a few small nested lists; the sitemap protocol caps a file
-    // at 50,000 URLs, so twice that is a bound no honest site reaches and a runaway loop hits quickly.
-    private const int MaxLoopIterations = 100_000;
-    // Our templates call no recursive functions; a small bound catches a mistake in a template early.
-    private const int MaxRecursion = 20;
 
     private static readonly Dictionary<SiteTemplate, string> FileNames = new()
     {
@@ -31,10 +28,6 @@ public sealed class SiteTemplates
         [SiteTemplate.Sitemap] = "sitemap.xml",
         [SiteTemplate.StyleSheet] = "site.css",
     };
-
-    // Building Scriban's built-in functions (html.escape, array.join, …) costs more than rendering a small page,
-    // so one read-only set is shared by every render; templates can read it but never assign into it.
-    private static readonly ScriptObject Builtins = CreateBuiltins();
 
     private readonly IReadOnlyDictionary<SiteTemplate, Template> _templates;
 
@@ -55,28 +48,6 @@ public sealed class SiteTemplates
         return new SiteTemplates(parsed);
     }
 
-    public string Render(SiteTemplate which, ScriptObject model)
-    {
-        var context = new TemplateContext(Builtins)
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            LoopLimit = MaxLoopIterations,
-            RecursiveLimit = MaxRecursion,
-            LimitToString = MaxOutputCharacters,
-            OutputLimit = MaxOutputCharacters,
-            OnStringLimit = ScriptLimitBehavior.Throw,
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            NewLine = "\n",
-        };
-        context.PushGlobal(model);
-        return _templates[which].Render(context);
-    }
-
-    private static ScriptObject CreateBuiltins()
-    {
-        var builtins = TemplateContext.GetDefaultBuiltinObject();
-        builtins.IsReadOnly = true;
-        return builtins;
-    }
+    public string Render(SiteTemplate which, ScriptObject model) =>
+        _templates[which].Render(SafeTemplateContext.Create(model, maxOutputCharacters: MaxOutputCharacters));
 }

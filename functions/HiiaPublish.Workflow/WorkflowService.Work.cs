@@ -55,11 +55,13 @@ public sealed partial class WorkflowService
         if (started.State != RevisionState.Rendering) return; // rendered, reviewed or settled already
 
         var files = await ReadFilesAsync(started, cancellationToken);
-        var parsed = parser.Parse(new DraftSource(files.SourceFile, files.Source, files));
-        var rendered = parsed.Perspective is null ? null : renderer.Render(parsed.Perspective, files, files.SourceFile, cancellationToken);
-        if (rendered is null || rendered.HasErrors)
+        // An exception is a fault, not the draft's: it reaches RecordingErrorsAsync unchanged, and the queue retries.
+        var rendered = _drafts.Render(new DraftSource(files.SourceFile, files.Source, files), cancellationToken);
+        if (rendered.Pdf is not { } pdf)
         {
-            var diagnostics = DiagnosticView.FromAll(rendered?.Diagnostics ?? parsed.Diagnostics);
+            // Kept as it always was: when typesetting ran, the record shows its problems only, not the parser's
+            // warnings recorded at upload.
+            var diagnostics = DiagnosticView.FromAll(rendered.Rendered?.Diagnostics ?? rendered.Diagnostics);
             await TransitionAsync(work.Slug, work.Revision, record => record.State == RevisionState.Rendering
                 ? record with { State = RevisionState.Invalid, Diagnostics = diagnostics } : null, cancellationToken);
             return;
@@ -67,10 +69,9 @@ public sealed partial class WorkflowService
 
         // The preview is written before the record says "rendered": a crash between the two re-renders into the
         // same blob, and no one has seen (or approved) a preview until the record points to its hash.
-        var pdf = rendered.Pdf!;
         await drafts.PutPreviewAsync(work.Slug, work.Revision, pdf, cancellationToken);
         var previewSha256 = ContentHash.Sha256Hex(pdf);
-        var warnings = DiagnosticView.FromAll(parsed.Diagnostics.Concat(rendered.Diagnostics));
+        var warnings = DiagnosticView.FromAll(rendered.Diagnostics);
         await TransitionAsync(work.Slug, work.Revision, record => record.State == RevisionState.Rendering
             ? record with { State = RevisionState.Rendered, PreviewSha256 = previewSha256, PageCount = rendered.PageCount, Diagnostics = warnings, LastError = null }
             : null, cancellationToken);

@@ -1,4 +1,5 @@
 using HiiaPublish.Format;
+using HiiaPublish.Rendering;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site.Storage;
 
@@ -24,6 +25,9 @@ public sealed partial class WorkflowService(
     // A transition that keeps losing to other writers is re-read and re-decided; ten rounds is far more than
     // the handful of writers one revision ever has (a handler, a retry, a reviewer).
     private const int MaxTransitionAttempts = 10;
+
+    // The one parse-then-render path, built once over this service's parser and preview port.
+    private readonly DraftRenderer _drafts = new(parser.Parse, renderer.Render);
 
     public async Task<WorkflowResult<RevisionRecord>> UploadAsync(DraftFiles files, WorkflowPrincipal? principal, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public class ProjectReferenceTests
     // Innermost first. A project may reference only projects of a lower rank.
     private static readonly string[] Layers =
     [
-        "HiiaPublish.Typesetting|HiiaPublish.Format",
+        "HiiaPublish.Typesetting|HiiaPublish.Format|HiiaPublish.Templating",
         "HiiaPublish.Pdf",
         "HiiaPublish.Rendering|HiiaPublish.Site",
         "HiiaPublish.Workflow",
@@ -25,9 +25,10 @@ public class ProjectReferenceTests
     {
         ["HiiaPublish.Typesetting"] = [],
         ["HiiaPublish.Format"] = [],
+        ["HiiaPublish.Templating"] = [],
         ["HiiaPublish.Pdf"] = ["HiiaPublish.Typesetting"],
-        ["HiiaPublish.Rendering"] = ["HiiaPublish.Format", "HiiaPublish.Typesetting", "HiiaPublish.Pdf"],
-        ["HiiaPublish.Site"] = ["HiiaPublish.Format"],
+        ["HiiaPublish.Rendering"] = ["HiiaPublish.Format", "HiiaPublish.Typesetting", "HiiaPublish.Pdf", "HiiaPublish.Templating"],
+        ["HiiaPublish.Site"] = ["HiiaPublish.Format", "HiiaPublish.Templating"],
         ["HiiaPublish.Workflow"] = ["HiiaPublish.Format", "HiiaPublish.Rendering", "HiiaPublish.Site"],
         ["HiiaPublish.Azure"] = ["HiiaPublish.Workflow"],
         ["HiiaPublish.Functions"] = ["HiiaPublish.Azure"],
@@ -35,7 +36,8 @@ public class ProjectReferenceTests
     };
 
     // Packages a project must not take, so that what it promises stays true: `hiia check` and the site load no
-    // PDF library, the format no template engine, and nothing below the Azure edge talks to Azure.
+    // PDF library, the format no template engine, the template context nothing but Scriban, and nothing below the
+    // Azure edge talks to Azure.
     private static readonly Dictionary<string, string[]> MustNotUsePackages = new()
     {
         ["HiiaPublish.Format"] = ["PDFsharp", "Scriban", "Azure.", "Microsoft.Azure."],
@@ -43,6 +45,7 @@ public class ProjectReferenceTests
         ["HiiaPublish.Rendering"] = ["Azure.", "Microsoft.Azure."],
         ["HiiaPublish.Workflow"] = ["PDFsharp", "Scriban", "Azure.", "Microsoft.Azure."],
         ["HiiaPublish.Pdf"] = ["Scriban", "Markdig", "YamlDotNet", "Azure.", "Microsoft.Azure."],
+        ["HiiaPublish.Templating"] = ["PDFsharp", "Markdig", "YamlDotNet", "Azure.", "Microsoft.Azure."],
     };
 
     private static int RankOf(string project) =>
@@ -97,13 +100,23 @@ public class ProjectReferenceTests
     }
 
     [Fact]
+    public void Templating_TakesScribanAndNothingElse()
+    {
+        // Rendering and Site both reach it, so whatever it takes, both carry: it stays the template engine alone.
+        Assert.Equal(["Scriban.Signed"], PackagesOf("HiiaPublish.Templating"));
+    }
+
+    [Fact]
     public void RuleCatchesAnOuterReference()
     {
         // The rules themselves must be able to fail: Format referencing Cli is an outward reference, Site
-        // referencing Pdf a sideways one, and Format taking Scriban or PDFsharp a forbidden package.
+        // referencing Pdf a sideways one, Format taking Scriban or PDFsharp a forbidden package, and Templating taking
+        // Markdig or PDFsharp (or referencing Format) one too.
         Assert.False(RankOf("HiiaPublish.Cli") < RankOf("HiiaPublish.Format"));
         Assert.DoesNotContain("HiiaPublish.Pdf", MayReference["HiiaPublish.Site"]);
         Assert.Equal(["Scriban.Signed", "PDFsharp"], ForbiddenAmong(["Markdig", "Scriban.Signed", "PDFsharp"], MustNotUsePackages["HiiaPublish.Format"]));
+        Assert.Equal(["Markdig", "PDFsharp"], ForbiddenAmong(["Markdig", "Scriban.Signed", "PDFsharp"], MustNotUsePackages["HiiaPublish.Templating"]));
+        Assert.DoesNotContain("HiiaPublish.Format", MayReference["HiiaPublish.Templating"]);
     }
 
     private static List<string> ForbiddenAmong(IEnumerable<string> packages, string[] forbidden) =>

@@ -12,8 +12,7 @@ namespace HiiaPublish.Benchmarks;
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {
-    private PerspectiveRenderer _renderer = null!;
-    private PerspectiveParser _parser = null!;
+    private DraftRenderer _drafts = null!;
     private DraftSource _sample = null!;
     private DraftSource _hundredPages = null!;
 
@@ -23,8 +22,8 @@ public class RenderBenchmarks
         // Printed into the BenchmarkDotNet log, so a result always says which collector it was measured with.
         var gc = GC.GetConfigurationVariables();
         Console.WriteLine($"// GC: server {System.Runtime.GCSettings.IsServerGC}, heaps {gc.GetValueOrDefault("HeapCount")}, DATAS mode {gc.GetValueOrDefault("GCDynamicAdaptationMode")}");
-        _renderer = new PerspectiveRenderer(BenchmarkInputs.Templates);
-        _parser = new PerspectiveParser();
+        // The path `hiia render`, `hiia publish` and the workflow take: parse, then typeset.
+        _drafts = new DraftRenderer(new PerspectiveParser(), new PerspectiveRenderer(BenchmarkInputs.Templates));
         _sample = BenchmarkInputs.Draft(BenchmarkInputs.EnglishSample);
         _hundredPages = BenchmarkInputs.HundredPages();
         // Fail fast if an input does not render: a benchmark of an error path measures nothing useful.
@@ -89,10 +88,7 @@ public class RenderBenchmarks
 
     private int Render(DraftSource source)
     {
-        var parsed = _parser.Parse(source);
-        if (parsed.Perspective is null)
-            throw new InvalidOperationException(string.Join(Environment.NewLine, parsed.Diagnostics));
-        var result = _renderer.Render(parsed.Perspective, source.Assets, source.FilePath);
+        var result = _drafts.Render(source);
         return result.Pdf?.Length ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
     }
 }

@@ -67,6 +67,7 @@ public sealed class PublishCommandTests : IDisposable
 
         Assert.Equal(CommandLine.InputHasErrors, exit);
         Assert.Contains($"{draft}(1,1): error HP0001: The draft has no front matter", stderr.ToString());
+        Assert.DoesNotContain("must not render", stderr.ToString()); // a render fault is reported now, not thrown
         Assert.False(File.Exists(Path.Combine(site, "index.html")));
     }
 

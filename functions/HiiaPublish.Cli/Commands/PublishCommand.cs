@@ -20,9 +20,11 @@ public sealed class PublishCommand(
     Func<Perspective, IDraftAssets, string, RenderResult>? render = null,
     TimeProvider? time = null) : ICommand
 {
-    private readonly Func<DraftSource, ParseResult> _parse = parse ?? new PerspectiveParser().Parse;
-    private readonly Func<Perspective, IDraftAssets, string, RenderResult> _render =
-        render ?? ((perspective, assets, file) => SharedRenderer.Value.Render(perspective, assets, file));
+    private readonly DraftRenderer _drafts = new(
+        parse ?? new PerspectiveParser().Parse,
+        render is null
+            ? (perspective, assets, file, cancellationToken) => SharedRenderer.Value.Render(perspective, assets, file, cancellationToken)
+            : (perspective, assets, file, _) => render(perspective, assets, file));
 
     // Fonts, patterns and templates load once per process, however many drafts are published.
     private static readonly Lazy<PerspectiveRenderer> SharedRenderer = new(() => new PerspectiveRenderer(TemplatesLocator.Find()));
@@ -65,29 +67,41 @@ public sealed class PublishCommand(
         return failed ? CommandLine.InputHasErrors : CommandLine.Ok;
     }
 
-    /// <summary>A draft read, checked and rendered, waiting for its turn to be published.</summary>
-    private sealed record PreparedDraft(string Draft, byte[] Source, FolderDraftAssets Assets, ParseResult Parsed, RenderResult? Rendered);
+    /// <summary>
+    /// A draft read, checked and rendered, waiting for its turn to be published; <paramref name="Failure"/> says why
+    /// there is no <paramref name="Rendered"/> when HiiaPublish itself failed on it.
+    /// </summary>
+    private sealed record PreparedDraft(string Draft, byte[] Source, FolderDraftAssets Assets, DraftRenderResult? Rendered, string? Failure);
 
     private async Task<PreparedDraft> PrepareAsync(string draft)
     {
         var source = await File.ReadAllBytesAsync(draft).ConfigureAwait(false);
         var assets = new FolderDraftAssets(Path.GetDirectoryName(Path.GetFullPath(draft))!);
-        var parsed = _parse(new DraftSource(draft, source, assets));
-        var rendered = parsed.HasErrors || parsed.Perspective is null ? null : _render(parsed.Perspective, assets, draft);
-        return new PreparedDraft(draft, source, assets, parsed, rendered);
+        try
+        {
+            return new PreparedDraft(draft, source, assets, _drafts.Render(new DraftSource(draft, source, assets)), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of ours: said against this draft, and the drafts after it are still published.
+            return new PreparedDraft(draft, source, assets, null, RenderFailure.Describe(draft, e));
+        }
     }
 
     private async Task<bool> PublishOneAsync(PreparedDraft prepared, SitePublisher publisher, ISiteStore store, TextWriter stdout, TextWriter stderr)
     {
-        var (draft, source, assets, parsed, rendered) = prepared;
-        Print(parsed.Diagnostics, stderr);
-        if (rendered is null || parsed.Perspective is null) return false;
-
+        var (draft, source, assets, rendered, failure) = prepared;
+        if (rendered is null)
+        {
+            stderr.WriteLine(failure);
+            return false;
+        }
+        // The parser's problems, then the renderer's (when the draft got that far), as `hiia check` prints them.
         Print(rendered.Diagnostics, stderr);
-        if (rendered.HasErrors || rendered.Pdf is null) return false;
+        if (rendered.Pdf is not { } pdf) return false;
 
         var revision = Convert.ToHexStringLower(SHA256.HashData(source));
-        var request = PublicationRequest.FromDraft(parsed.Perspective, rendered.Pdf, rendered.PageCount, revision,
+        var request = PublicationRequest.FromDraft(rendered.Perspective!, pdf, rendered.PageCount, revision,
             _time.GetUtcNow(), assets, draft);
         var result = await publisher.PublishAsync(request, store, CancellationToken.None);
         Print(result.Diagnostics, stderr);

@@ -1,12 +1,15 @@
 using HiiaPublish.Format.Branding;
-using HiiaPublish.Format.Diagnostics;
 using HiiaPublish.Format;
 using HiiaPublish.Rendering;
 
 namespace HiiaPublish.Cli.Commands;
 
-/// <summary>`hiia render FILE [-o OUT.pdf]` and `hiia render FOLDER -o OUTDIR`: check, then typeset to PDF.</summary>
-public sealed class RenderCommand : ICommand
+/// <summary>
+/// `hiia render FILE [-o OUT.pdf]` and `hiia render FOLDER -o OUTDIR`: check, then typeset to PDF. The draft
+/// renderer is injectable so a test can make rendering fail; by default one is built per run, after the arguments
+/// are checked, so wrong usage never waits for fonts to load.
+/// </summary>
+public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
 {
     public string Name => "render";
     public string Summary => "Check perspectives and render each to a PDF in the house style.";
@@ -61,11 +64,10 @@ public sealed class RenderCommand : ICommand
             return Usage(stderr, $"{names} would both become {Path.GetFileName(clash.Key)}; rename one, or render them one at a time.");
         }
 
-        var renderer = new PerspectiveRenderer(TemplatesLocator.Find());
-        var parser = new PerspectiveParser();
+        var renderer = drafts ?? new DraftRenderer(new PerspectiveParser(), new PerspectiveRenderer(TemplatesLocator.Find()));
         // Papers render in parallel, one per core; each report is printed whole and in the drafts' order.
         var reports = RenderAhead.Start(Enumerable.Range(0, files.Count).ToList(),
-            i => Task.FromResult(RenderOne(files[i], targets[i], parser, renderer)));
+            i => Task.FromResult(RenderOne(files[i], targets[i], renderer)));
         foreach (var report in reports)
             stdout.Write((await report.ConfigureAwait(false)).Text);
 
@@ -77,7 +79,7 @@ public sealed class RenderCommand : ICommand
     /// <summary>What one draft's render printed, and whether its PDF was written.</summary>
     private sealed record RenderReport(bool Rendered, string Text);
 
-    private static RenderReport RenderOne(DraftFile file, string fullTarget, PerspectiveParser parser, PerspectiveRenderer renderer)
+    private static RenderReport RenderOne(DraftFile file, string fullTarget, DraftRenderer drafts)
     {
         var report = new StringWriter();
         var display = file.DisplayPath;
@@ -93,19 +95,22 @@ public sealed class RenderCommand : ICommand
             return new RenderReport(false, report.ToString());
         }
 
-        var parsed = parser.Parse(new DraftSource(display, source, assets));
-        var diagnostics = new List<Diagnostic>(parsed.Diagnostics);
-        RenderResult? rendered = null;
-        if (parsed.Perspective is { } perspective && !parsed.HasErrors)
+        DraftRenderResult rendered;
+        try
         {
-            rendered = renderer.Render(perspective, assets, display);
-            diagnostics.AddRange(rendered.Diagnostics);
+            rendered = drafts.Render(new DraftSource(display, source, assets));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of ours: said against this draft, and the other drafts of a folder still render.
+            report.WriteLine(RenderFailure.Describe(display, e));
+            return new RenderReport(false, report.ToString());
         }
 
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
+        foreach (var diagnostic in rendered.Diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
             report.WriteLine(diagnostic);
 
-        if (rendered?.Pdf is not { } pdf || rendered.HasErrors)
+        if (rendered.Pdf is not { } pdf)
         {
             report.WriteLine($"{display}: not rendered; fix the errors above.");
             return new RenderReport(false, report.ToString());

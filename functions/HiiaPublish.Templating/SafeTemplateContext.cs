@@ -1,0 +1,70 @@
+using Scriban;
+using Scriban.Runtime;
+
+namespace HiiaPublish.Templating;
+
+/// <summary>
+/// The one context our Scriban templates render in, the PDF's page scripts and the web site's pages alike: fresh
+/// for every render, the model as its only data, strict about names, and bounded so that a template gone wrong
+/// fails with Scriban's message (file, line, column, which limit) instead of hanging, eating memory or truncating.
+/// </summary>
+/// <remarks>
+/// Templates are ours and parsed once at start; what an editor wrote reaches them only as values in the model,
+/// printed as text. Nothing here can read a file: no template loader is set, so `include` fails instead.
+/// </remarks>
+public static class SafeTemplateContext
+{
+    // Loops run over the catalogue (the sitemap lists every paper and listing page) plus small nested lists (a
+    // paper's authors and keywords). The sitemap protocol caps a file at 50,000 URLs, so twice that is a bound no
+    // honest site reaches, and a runaway loop reaches it in milliseconds. Scriban counts nested loops together.
+    private const int MaxLoopIterations = 100_000;
+
+    // Our templates call no recursive functions; a small bound catches a mistake in a template early.
+    private const int MaxRecursion = 20;
+
+    // Building Scriban's built-in functions (html.escape, array.join, …) costs more than rendering a small page,
+    // so one set is shared by every render, read-only down to each group (`string`, `array`, …): a render that
+    // assigned into it would change every render after it.
+    private static readonly ScriptObject Builtins = CreateBuiltins();
+
+    /// <param name="model">The template's data; a fresh object per render.</param>
+    /// <param name="maxOutputCharacters">
+    /// The most a render may write (and the longest single value it may print), in UTF-16 characters. It differs
+    /// by template: a page script is a few hundred characters, a sitemap megabytes. Each caller states its own
+    /// bound and why; going past it throws, it never truncates.
+    /// </param>
+    public static TemplateContext Create(ScriptObject model, int maxOutputCharacters)
+    {
+        // Scriban reads zero or less as "no limit", which is never what a caller here means.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOutputCharacters);
+        var context = new TemplateContext(Builtins)
+        {
+            StrictVariables = true,              // a misspelt variable fails loudly instead of printing nothing
+            EnableRelaxedMemberAccess = false,   // so does a misspelt member
+            LoopLimit = MaxLoopIterations,
+            RecursiveLimit = MaxRecursion,
+            LimitToString = maxOutputCharacters,
+            OutputLimit = maxOutputCharacters,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            NewLine = "\n",                      // equal input gives equal bytes on every platform
+        };
+        context.PushGlobal(model);
+        return context;
+    }
+
+    private static ScriptObject CreateBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        // object.eval and object.eval_template would run a value as template code: exactly what must never happen
+        // to an editor's words. No template of ours uses them; without them none can by mistake.
+        var objectFunctions = builtins["object"] as ScriptObject
+            ?? throw new InvalidOperationException("Scriban's built-ins have no 'object' group; check SafeTemplateContext against this Scriban version.");
+        objectFunctions.Remove("eval");
+        objectFunctions.Remove("eval_template");
+        foreach (var group in builtins.Values.OfType<ScriptObject>())
+            group.IsReadOnly = true;
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+}
