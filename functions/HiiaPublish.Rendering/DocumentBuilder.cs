@@ -31,9 +31,11 @@ internal sealed partial class DocumentBuilder(HouseStyle style, PdfTemplates tem
             Placement = VerticalPlacement.Bottom,
         };
         var body = new PageSequence("body", [.. Opening(metadata, brand, culture, context), .. Body(perspective, culture, context)]);
+        // Covers are not numbered, the back one no more than the front (house style: pages between the covers are).
         var back = new PageSequence("back-cover", reader.Read(templates.RenderBackCover(scriptData), () => null, "back-cover.scriban"))
         {
             Placement = VerticalPlacement.Center,
+            ShowPageNumbers = false,
         };
 
         return new TypesetDocument(style.Page, [cover, imprint, body, back], style.Footnotes) { PageNumbers = style.PageNumbers };
@@ -48,7 +50,7 @@ internal sealed partial class DocumentBuilder(HouseStyle style, PdfTemplates tem
         foreach (var author in metadata.Authors)
         {
             if (byline.Count > 0) byline.Add(new LineBreakItem());
-            var who = author.Role is { Length: > 0 } role ? $"{author.Name}, {role}, {brand.RoleSuffix}" : author.Name;
+            var who = author.Role is { Length: > 0 } role ? $"{author.Name}, {branding.RoleWithInstitute(metadata.Language, role)}" : author.Name;
             byline.Add(new TextRun(who, style.Byline));
         }
         yield return Paragraph(byline, line with { SpaceAfter = 22 });
