@@ -84,6 +84,41 @@ public class HouseStyleExactTests
         Assert.Contains("MAGYAR KÜLÜGYI INTÉZET", pages[^1].Text);
     }
 
+    [Theory]
+    [InlineData(PaperLanguage.English, "Source of cover photo")]
+    [InlineData(PaperLanguage.Hungarian, "A borítókép forrása")]
+    public void CoverWithoutPhoto_IsTheBrandField_WithTheMarkAtItsFoot_AndTheImprintCreditsNoPhoto(PaperLanguage language, string creditLabel)
+    {
+        var pdf = Render(Draft(language, "authors: [Anna Kovács]", "cover:\n  credit: Shutterstock"));
+        using var document = PdfDocument.Open(pdf);
+        var brand = Brand.For(language);
+
+        var imprint = Text(document.GetPage(2));
+        Assert.DoesNotContain("Shutterstock", imprint);
+        Assert.DoesNotContain(creditLabel, imprint);
+
+        // The mark, in the field's larger size, in the lower fifth of the page (PdfPig measures from the foot).
+        var cover = document.GetPage(1);
+        var markWords = brand.InstituteMark.Split(' ');
+        var mark = cover.GetWords().Where(w => markWords.Contains(w.Text)).ToList();
+        Assert.Equal(markWords.Length, mark.Count);
+        Assert.All(mark, w => Assert.True(IsSize(w, 13) && w.BoundingBox.Bottom < cover.Height / 5, $"“{w.Text}” is not the field's mark at the foot"));
+        Assert.Contains(Branding().Homepage, Text(cover));
+    }
+
+    [Fact]
+    public void CoverWithPhoto_KeepsTheBandAndPhoto_AndTheImprintCreditsIt()
+    {
+        var sample = RenderedSample.Get(RenderedSample.Names.First());
+        using var document = PdfDocument.Open(sample.Pdf);
+
+        Assert.Contains(sample.Perspective.Metadata.Cover!.Credit!, Text(document.GetPage(2)));
+        Assert.NotEmpty(document.GetPage(1).GetImages());
+        Assert.DoesNotContain(Branding().Homepage, Text(document.GetPage(1)));
+    }
+
+    private static Branding Branding() => Brand;
+
     internal static string Draft(PaperLanguage language, string authors, string cover = "") => $"""
         ---
         title: {(language == PaperLanguage.Hungarian ? "Egy rövid elemzés" : "A Short Paper")}
