@@ -11,5 +11,5 @@ public sealed record PerspectiveParserOptions
     /// <summary>Series name used when an English paper's front matter names none.</summary>
     public string DefaultSeries { get; init; } = "HIIA Perspective";
     /// <summary>Series name used when a Hungarian paper's front matter names none (templates/branding.yaml, languages.hu.series).</summary>
-    public string DefaultSeriesHungarian { get; init; } = "KKI Elemzések";
+    public string DefaultSeriesHungarian { get; init; } = "MKI Nézőpont";
 }

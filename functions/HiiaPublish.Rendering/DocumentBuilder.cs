@@ -16,24 +16,34 @@ internal sealed partial class DocumentBuilder(HouseStyle style, PdfTemplates tem
     {
         var metadata = perspective.Metadata;
         var brand = branding.For(metadata.Language);
-        var scriptData = PaperScriptData.For(metadata, brand, branding.Homepage);
         var culture = CultureInfo.GetCultureInfo(metadata.Language.Bcp47());
         var reader = new PageScriptReader(style);
 
-        var cover = new PageSequence("cover", reader.Read(templates.RenderCover(scriptData), () => CoverImage(metadata, context), "cover.scriban"))
+        // Whether the cover has its photo decides the cover's design and whether the imprint credits a photo.
+        var coverImage = CoverImage(metadata, context);
+        var scriptData = PaperScriptData.For(metadata, brand, branding.Homepage, hasCoverImage: coverImage is not null);
+
+        // With a photo, the navy band holds the title and the photo sits below it; without one, the navy field
+        // covers the whole page (the photo's place included) and carries the institute's mark at its foot.
+        var field = coverImage is null
+            ? new Rect(0, 0, style.CoverPage.Width, style.CoverPage.Height)
+            : new Rect(0, 0, style.CoverPage.Width, style.CoverBandHeight);
+        var cover = new PageSequence("cover", reader.Read(templates.RenderCover(scriptData), () => coverImage, "cover.scriban"))
         {
             Geometry = style.CoverPage,
             ShowPageNumbers = false,
-            Decorations = [new FilledRectDecoration(new Rect(0, 0, style.CoverPage.Width, style.CoverBandHeight), style.Primary)],
+            Decorations = [new FilledRectDecoration(field, style.Primary)],
         };
         var imprint = new PageSequence("imprint", reader.Read(templates.RenderImprint(scriptData), () => null, "imprint.scriban"))
         {
             Placement = VerticalPlacement.Bottom,
         };
         var body = new PageSequence("body", [.. Opening(metadata, brand, culture, context), .. Body(perspective, culture, context)]);
+        // Covers are not numbered, the back one no more than the front (house style: pages between the covers are).
         var back = new PageSequence("back-cover", reader.Read(templates.RenderBackCover(scriptData), () => null, "back-cover.scriban"))
         {
             Placement = VerticalPlacement.Center,
+            ShowPageNumbers = false,
         };
 
         return new TypesetDocument(style.Page, [cover, imprint, body, back], style.Footnotes) { PageNumbers = style.PageNumbers };
@@ -48,7 +58,7 @@ internal sealed partial class DocumentBuilder(HouseStyle style, PdfTemplates tem
         foreach (var author in metadata.Authors)
         {
             if (byline.Count > 0) byline.Add(new LineBreakItem());
-            var who = author.Role is { Length: > 0 } role ? $"{author.Name}, {role}, {brand.RoleSuffix}" : author.Name;
+            var who = author.Role is { Length: > 0 } role ? $"{author.Name}, {branding.RoleWithInstitute(metadata.Language, role)}" : author.Name;
             byline.Add(new TextRun(who, style.Byline));
         }
         yield return Paragraph(byline, line with { SpaceAfter = 22 });

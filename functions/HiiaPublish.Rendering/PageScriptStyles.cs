@@ -12,6 +12,9 @@ internal static class PageScriptStyles
         "cover-subtitle" => (new TextStyle(style.Sans, 15, style.White), Ragged(20)),
         "cover-author" => (new TextStyle(style.Sans.WithBold(), 11, style.White), Ragged(16)),
         "cover-mark" => (new TextStyle(style.Sans.WithBold(), 9, style.Primary), Ragged(13) with { SpaceBefore = 8 }),
+        // On a cover without a photo the mark sits on the navy field: larger, since it carries the page's foot.
+        "cover-field-mark" => (new TextStyle(style.Sans.WithBold(), 13, style.White), Ragged(18) with { SpaceBefore = 10 }),
+        "cover-field-homepage" => (new TextStyle(style.Sans, 9, style.Accent), Ragged(13) with { SpaceBefore = 4 }),
         "imprint-heading" => (new TextStyle(style.Serif.WithBold(), 8.5, style.Text), Ragged(11.5)),
         "imprint-label" => (new TextStyle(style.Serif.WithBold(), 8.5, style.Text), Ragged(11.5)),
         "imprint-text" => (new TextStyle(style.Serif, 8.5, style.Text), Ragged(11.5)),

@@ -12,7 +12,7 @@ namespace HiiaPublish.Rendering;
 /// </summary>
 internal static partial class PaperScriptData
 {
-    public static ScriptObject For(PerspectiveMetadata paper, BrandingLanguage brand, string homepage)
+    public static ScriptObject For(PerspectiveMetadata paper, BrandingLanguage brand, string homepage, bool hasCoverImage)
     {
         var year = paper.Date.Year.ToString(CultureInfo.InvariantCulture);
         var authors = new ScriptArray();
@@ -30,6 +30,8 @@ internal static partial class PaperScriptData
             ["year"] = year,
             ["date"] = brand.FormatDate(paper.Date),
             ["cover_credit"] = credit,
+            // The photo was found and read: the cover's design depends on it, and only then does the imprint credit it.
+            ["has_cover_image"] = hasCoverImage,
         };
 
         var brandObject = new ScriptObject

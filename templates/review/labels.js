@@ -55,7 +55,7 @@ const en = {
 };
 
 const hu = {
-  skipToContent: 'Ugrás a tartalomra', brand: 'HIIA Perspectives', deskTitle: 'Szerkesztőségi asztal',
+  skipToContent: 'Ugrás a tartalomra', brand: 'MKI Nézőpont', deskTitle: 'Szerkesztőségi asztal',
   switchUser: 'Másik felhasználó', signOut: 'Kijelentkezés', signIn: 'Bejelentkezés',
   signInHeading: 'A szerkesztőségi asztal használatához jelentkezzen be',
   noRoleHeading: 'A fiókjának nincs szerkesztői szerepköre',

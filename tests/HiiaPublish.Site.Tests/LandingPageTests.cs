@@ -106,7 +106,7 @@ public class LandingPageTests
     public async Task HungarianPaper_HasHungarianLabelsAndLanguage_AndAppearsInTheHungarianListing()
     {
         var paper = TestPapers.Paper(slug: "magyar-elemzes", title: "Árvíztűrő tükörfúrógép", language: HiiaPublish.Format.PaperLanguage.Hungarian,
-            subtitle: null, authors: [new("Kiss Éva", "kutató, KKI")]);
+            subtitle: null, authors: [new("Kiss Éva", "kutató, MKI")]);
         var store = await PublishOneAsync(TestPapers.Request(paper));
 
         var landing = HtmlChecks.ParseStrict((await store.ReadAsync("perspectives/2026/magyar-elemzes/index.html", default))!.Content, "landing");

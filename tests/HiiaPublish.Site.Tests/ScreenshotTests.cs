@@ -53,7 +53,7 @@ public class ScreenshotTests
 
     private static Perspective HungarianPaper() => TestPapers.Paper(slug: "kozep-europa", title: "Közép-Európa és a változó világrend",
         date: new DateOnly(2026, 4, 23), language: PaperLanguage.Hungarian, subtitle: "Mozgástér egy új korszakban",
-        authors: [new Author("Kiss Éva", "vezető kutató, KKI"), new Author("Nagy Ödön", null)],
+        authors: [new Author("Kiss Éva", "vezető kutató, MKI"), new Author("Nagy Ödön", null)],
         abstractText: "Az elemzés azt vizsgálja, hogyan alakul a térség mozgástere a nagyhatalmi verseny idején.",
         keywords: ["Közép-Európa", "világrend"],
         body: [

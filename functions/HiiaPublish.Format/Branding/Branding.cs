@@ -13,6 +13,35 @@ public sealed record Branding(
     BrandingLanguage Hungarian)
 {
     public BrandingLanguage For(PaperLanguage language) => language == PaperLanguage.Hungarian ? Hungarian : English;
+
+    /// <summary>
+    /// An author's role with the institute named once: "Visiting Fellow" becomes "Visiting Fellow, HIIA";
+    /// "Visiting Fellow, HIIA" stays (never "…, HIIA, HIIA"). A role already ends with the institute when,
+    /// ignoring case and trailing spaces and punctuation, its last words are the institute's short or full
+    /// name in either language (an English role on a Hungarian paper may say "HIIA", and vice versa), as
+    /// whole words: "…, MKI" counts, "…, AMKI" does not. Trailing punctuation is dropped in both cases, since
+    /// the byline goes on with a comma or ends.
+    /// </summary>
+    public string RoleWithInstitute(PaperLanguage language, string role)
+    {
+        var end = role.Length;
+        while (end > 0 && (char.IsWhiteSpace(role[end - 1]) || Array.IndexOf(RoleTrailing, role[end - 1]) >= 0))
+            end--;
+        var trimmed = role[..end];
+        string[] names = [English.RoleSuffix, English.InstituteShort, English.Institute, Hungarian.RoleSuffix, Hungarian.InstituteShort, Hungarian.Institute];
+        foreach (var name in names)
+        {
+            if (name.Length == 0 || !trimmed.EndsWith(name, StringComparison.OrdinalIgnoreCase))
+                continue;
+            var before = trimmed.Length - name.Length;
+            if (before == 0 || !char.IsLetterOrDigit(trimmed[before - 1]))
+                return trimmed;
+        }
+        var suffix = For(language).RoleSuffix;
+        return trimmed.Length == 0 ? suffix : $"{trimmed}, {suffix}";
+    }
+
+    private static readonly char[] RoleTrailing = ['.', ',', ';', ':', '\u00B7'];
 }
 
 public sealed record BrandColours(string Primary, string Accent, string Text, string Muted);

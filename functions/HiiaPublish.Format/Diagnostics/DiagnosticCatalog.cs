@@ -61,6 +61,8 @@ public static class DiagnosticCatalog
         "The abstract may hold only text, emphasis and links; remove the {0}.");
     public static readonly DiagnosticDescriptor CoverWithoutAlt = Error("HP0022", "Cover image without alt text",
         "The cover image needs a description for readers who cannot see it; add 'alt:' under 'cover:'.");
+    public static readonly DiagnosticDescriptor CoverCreditWithoutImage = Warning("HP0046", "Cover credit without a cover image",
+        "The cover credit '{0}' names a photo the paper does not have, so it is not printed; add 'image:' under 'cover:' or remove 'credit:'.");
 
     // Images (cover and figures).
     public static readonly DiagnosticDescriptor RemoteImage = Error("HP0023", "Remote image",
@@ -113,7 +115,7 @@ public static class DiagnosticCatalog
         FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
         YamlSyntax, YamlAnchorOrAlias, YamlTag, YamlMergeKey, YamlTooDeep, DuplicateField,
         MissingField, EmptyField, WrongType, UnknownField, InvalidDate, UnknownLanguage, BadSlug, NoSlugFromTitle,
-        AbstractNotOneParagraph, AbstractContent, CoverWithoutAlt,
+        AbstractNotOneParagraph, AbstractContent, CoverWithoutAlt, CoverCreditWithoutImage,
         RemoteImage, BadImagePath, UnsupportedImageType, MissingImage, ImageContentMismatch,
         EmptyBody, TitleHeadingInBody, SkippedHeadingLevel, HeadingTooDeep, NestedHeading, RawHtml, CodeBlock,
         ImageInText, FigureWithoutAlt, LinkScheme, NestingTooDeep,

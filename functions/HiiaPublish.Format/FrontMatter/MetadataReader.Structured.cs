@@ -124,6 +124,8 @@ internal sealed partial class MetadataReader
             path = _images.Check(image, At(Find(fields, "image")!.Value), "/cover/image") ?? image;
             if (alt is null) _diagnostics.ReportField(DiagnosticCatalog.CoverWithoutAlt, At(fields), "/cover/alt");
         }
+        else if (credit is not null)
+            _diagnostics.ReportField(DiagnosticCatalog.CoverCreditWithoutImage, At(Find(fields, "credit")!.Value), "/cover/credit", credit);
         return new CoverImage(path, alt is null ? null : typographer.Apply(alt), credit is null ? null : typographer.Apply(credit));
     }
 }

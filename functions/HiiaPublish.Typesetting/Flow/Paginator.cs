@@ -18,6 +18,16 @@ internal sealed class Paginator(double contentHeight, FootnoteArea area, List<Ty
     // Rounding in sums of line heights must not push the last line of a full page over.
     private const double Tolerance = 1e-6;
 
+    // A page's badness, as TeX's page builder has it: 100·(shortfall / stretch)³, at most 10000. Pages are set
+    // with a ragged bottom, so the stretch is not glue on the page but how short a page may be before it looks
+    // wrong: two lines of 15 pt body text are short by badness 100. Badness only ranks the page's allowed breaks
+    // against their penalties; with no penalties the latest allowed break always wins, as it did before.
+    private const double RaggedBottomStretch = 30;
+    private const double MaxBadness = 10000;
+
+    private static double Badness(double shortfall) =>
+        shortfall <= 0 ? 0 : Math.Min(MaxBadness, 100 * Math.Pow(shortfall / RaggedBottomStretch, 3));
+
     public List<PagePlan> Paginate(List<FlowUnit> units, CancellationToken cancellationToken)
     {
         var pages = new List<PagePlan>();
@@ -71,7 +81,8 @@ internal sealed class Paginator(double contentHeight, FootnoteArea area, List<Ty
             page.RepeatedHeader = row.Frame;
             page.BodyHeight = row.Frame.HeaderHeight;
         }
-        var lastAllowed = -1;
+        // The allowed breaks met so far, with the page's filled height and the penalty of breaking there.
+        var breaks = new List<(int Before, double Filled, double Penalty)>();
         for (var i = s; i < units.Count; i++)
         {
             var unit = units[i];
@@ -85,7 +96,7 @@ internal sealed class Paginator(double contentHeight, FootnoteArea area, List<Ty
             if (page.BodyHeight + gap + unit.Height + page.NotesHeight + area.Growth(page.Notes.Count, unit.Notes) <= contentHeight + Tolerance)
             {
                 if (i > s && unit.BreakAllowedBefore)
-                    lastAllowed = i;
+                    breaks.Add((i, page.BodyHeight + page.NotesHeight, unit.BreakPenaltyBefore));
                 Place(page, i, unit, gap);
                 continue;
             }
@@ -98,7 +109,9 @@ internal sealed class Paginator(double contentHeight, FootnoteArea area, List<Ty
                 if (i == s)
                     return PlaceOnFullPage(page, i, unit);
             }
-            var end = unit.BreakAllowedBefore ? i : lastAllowed;
+            if (unit.BreakAllowedBefore)
+                breaks.Add((i, page.BodyHeight + page.NotesHeight, unit.BreakPenaltyBefore));
+            var end = BestBreak(breaks);
             if (end <= s)
                 end = i;  // no allowed break on this page: breaking a keep beats running off the page
             Truncate(page, units, end);
@@ -107,6 +120,20 @@ internal sealed class Paginator(double contentHeight, FootnoteArea area, List<Ty
         page.BodyEnd = units.Count;
         page.ClosedByAuthor = true;
         return [];
+    }
+
+    /// <summary>The allowed break of least badness plus penalty; of equals, the latest (the fullest page). -1 for none.</summary>
+    private int BestBreak(List<(int Before, double Filled, double Penalty)> breaks)
+    {
+        var best = -1;
+        var bestCost = double.PositiveInfinity;
+        foreach (var (before, filled, penalty) in breaks)
+        {
+            var cost = Badness(contentHeight - filled) + penalty;
+            if (cost <= bestCost)
+                (best, bestCost) = (before, cost);
+        }
+        return best;
     }
 
     /// <summary>The unit starts the page and still does not fit: notes carried from before fill it, or the unit is taller than a page.</summary>

@@ -17,4 +17,7 @@ internal sealed class ComposedLine
     public List<FootnoteMark> Notes { get; } = [];
     public double Left { get; init; }
     public double Right { get; init; }
+
+    /// <summary>The line ends in a hyphen, added at a hyphenation point or the word's own ("Sino-" | "Pakistani").</summary>
+    public bool EndsWithHyphen { get; set; }
 }

@@ -90,6 +90,8 @@ internal sealed class LineComposer(TextMeasurer measurer)
         if (addsHyphen)
             builder.AddHyphen(breakItem.Width);
         builder.EndWord(followedBySpace: false);
+        line.EndsWithHyphen = addsHyphen
+            || (breakItem.Kind == ItemKind.Penalty && breakItem.Break == BreakKind.ExplicitDash && line.Pieces.Count > 0 && line.Pieces[^1].Text.EndsWith('-'));
     }
 
     /// <summary>Accumulates consecutive boxes of one style within a word into a single piece.</summary>

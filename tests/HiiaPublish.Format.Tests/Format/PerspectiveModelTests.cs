@@ -142,7 +142,7 @@ public class PerspectiveModelTests
         Assert.Equal(PaperLanguage.Hungarian, perspective.Metadata.Language);
         Assert.Equal("Árvíztűrő tükörfúrógép és az \u201EŐsz\u201D", perspective.Metadata.Title);
         Assert.Equal("arvizturo-tukorfurogep-es-az-osz", perspective.Metadata.Slug);
-        Assert.Equal("KKI Elemzések", perspective.Metadata.Series);
+        Assert.Equal("MKI Nézőpont", perspective.Metadata.Series);
         Assert.Equal(Of(new Author("Kovács Anna", null)), perspective.Metadata.Authors);
         Assert.Equal(Of<Inline>(new Text("Az \u201EUnió\u201D és a \u201990-es évek.")), Assert.IsType<Paragraph>(perspective.Body[0]).Content);
     }

@@ -27,7 +27,7 @@ internal static class DraftGenerators
         Gen.OneOf("", "keywords: [Pakistan, Taliban]", "keywords: Diplomacy"),
         Gen.OneOf("", "series: HIIA Perspective"),
         Gen.OneOf("", "slug: a-fine-slug"),
-        Gen.OneOf("", "cover:\n  credit: Shutterstock"),
+        Gen.OneOf("", "cover:\n  alt: A mountain pass"),
     ];
 
     // Body blocks; {a} and {b} stand for footnote references, defined at the end when used.

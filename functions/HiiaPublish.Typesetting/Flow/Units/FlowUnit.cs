@@ -4,8 +4,9 @@ namespace HiiaPublish.Typesetting.Flow.Units;
 
 /// <summary>
 /// The smallest thing the page builder moves: a line, an image, a table row, a rule, a space.
-/// Rules about where pages may break live on the units as data (<see cref="BreakAllowedBefore"/>),
-/// so the page builder applies widows, orphans, keeps and headers without knowing about them.
+/// Rules about where pages may break live on the units as data (<see cref="BreakAllowedBefore"/>,
+/// <see cref="BreakPenaltyBefore"/>), so the page builder applies widows, orphans, keeps, headers and
+/// hyphenated page ends without knowing about them.
 /// </summary>
 internal abstract class FlowUnit
 {
@@ -16,6 +17,12 @@ internal abstract class FlowUnit
 
     /// <summary>False where a page must not end right before this unit (widow, orphan, keep).</summary>
     public bool BreakAllowedBefore { get; set; } = true;
+
+    /// <summary>
+    /// What ending a page right before this unit costs, in the units of a page's badness (see the paginator):
+    /// 0 for most; more where a page may end but had better not (after a line ending in a hyphen).
+    /// </summary>
+    public double BreakPenaltyBefore { get; set; }
 
     public virtual IReadOnlyList<Footnote> Notes => [];
 
