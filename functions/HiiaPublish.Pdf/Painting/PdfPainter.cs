@@ -11,7 +11,7 @@ namespace HiiaPublish.Pdf.Painting;
 
 /// <summary>
 /// Draws laid-out pages with PDFsharp and nothing more: every position was decided by the typesetter.
-/// Adds what a reader's software needs: tags, language, outline, clickable links, metadata, PDF/A.
+/// Adds what a reader's software needs: tags, language, outline, clickable links, metadata, PDF/A-2u and PDF/UA-1.
 /// </summary>
 public sealed class PdfPainter : IPagePainter
 {
@@ -60,7 +60,9 @@ public sealed class PdfPainter : IPagePainter
         DeterministicIdentity.Apply(document, DocumentProperties.InstantOf(metadata), fingerprint);
 
         var stream = SaveBuffer();
-        document.Save(stream, closeStream: false);
+        // Our XMP packet replaces PDFsharp's once Save has prepared the document (see XmpPacket.Replace).
+        using (var saving = new BeforeFirstWriteStream(stream, () => XmpPacket.Replace(document, metadata, fingerprint)))
+            document.Save(saving, closeStream: false);
         var bytes = stream.ToArray();
         DeterministicIdentity.FixXmpIds(bytes, fingerprint);
         return bytes;
