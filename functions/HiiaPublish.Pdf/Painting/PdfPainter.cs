@@ -46,13 +46,14 @@ public sealed class PdfPainter : IPagePainter
             var spacing = new TextSpacingRewriter();
             using (var gfx = XGraphics.FromPdfPage(page))
             {
-                var painter = new PageElementPainter(gfx, page, tagger, resources, spacing, _metrics, _images, anchors);
+                var painter = new PageElementPainter(gfx, page, tagger, resources, spacing, _metrics, _images, anchors, metadata.Language);
                 painter.DrawAll(laidOut.Elements);
                 tagger.EndPage();
             }
             spacing.ApplyTo(page);
         }
         tagger.CloseAll();
+        tagger.WriteIdTree(document, UAManager.ForDocument(document).StructureTreeRoot);
         resources.FillImages(document);
 
         OutlineWriter.Write(document, layout.Outline);
