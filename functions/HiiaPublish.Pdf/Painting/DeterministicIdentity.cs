@@ -89,6 +89,7 @@ internal static class DeterministicIdentity
                     Add(text.Text);
                     AddNumber(text.X);
                     AddNumber(text.Baseline);
+                    AddNumber((double)text.End);
                 }
                 else
                     Add(element.GetType().Name);
