@@ -160,6 +160,25 @@ public class PdfPromiseTests
         Assert.True(text.Split('\u00AD').Length > 3, "fewer than three line ends inside a word");
     }
 
+    [Theory, MemberData(nameof(Papers))]
+    public void EveryGlyph_MapsToUnicode(string name)
+    {
+        using var pdf = PdfDocument.Open(Paper(name).Pdf);
+        var unmapped = pdf.GetPages().SelectMany(p => UnmappedLetters(p.Letters.Select(l => l.Value)).Select(v => $"page {p.Number}: U+{(int)v[0]:X4}"));
+        Assert.Empty(unmapped.Distinct());
+    }
+
+    [Fact]
+    public void GlyphCheck_FailsForAGlyphReadAsItsId()
+    {
+        // A glyph without a ToUnicode entry reads as its glyph id taken for a character (here glyph 3, the space).
+        Assert.Equal(["\u0003", ""], UnmappedLetters(["a", "\u0003", "\u00E1", "", "\u2019"]));
+    }
+
+    /// <summary>Letters whose text is empty, a control character or the replacement character: no Unicode behind the glyph.</summary>
+    private static List<string> UnmappedLetters(IEnumerable<string> values) =>
+        [.. values.Where(v => v.Length == 0 || v.Any(c => char.IsControl(c) || c == '\uFFFD'))];
+
     // ---- XMP -------------------------------------------------------------------------------------------------
 
     private static List<string> XmpProblems(byte[] pdf, string title)
