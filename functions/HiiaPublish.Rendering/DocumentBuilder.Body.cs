@@ -197,7 +197,7 @@ internal sealed partial class DocumentBuilder
             if (paragraphs.Count == 0)
             {
                 var label = note.Number.ToString(CultureInfo.InvariantCulture);
-                runs.Add(new TextRun(label, style.MarkStyle(style.NoteText)) { Kind = TextKind.Unbreakable, Link = new InternalLink(markAnchor) });
+                runs.Add(new TextRun(label, style.MarkStyle(style.NoteText)) { Kind = TextKind.Unbreakable, Link = new InternalLink(markAnchor) { Description = InlineBuilder.BackToNoteText(note.Number, inlines.Culture) } });
                 runs.Add(new TextRun(" ", style.NoteText));
             }
             runs.AddRange(inlines.Build(content, style.NoteText));

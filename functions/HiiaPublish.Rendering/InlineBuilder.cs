@@ -14,6 +14,8 @@ internal sealed class InlineBuilder(HouseStyle style, IReadOnlyDictionary<int, F
 {
     private readonly HashSet<int> _placedNotes = [];
 
+    public CultureInfo Culture => culture;
+
     /// <summary>Builds a note's paragraphs given the note and the anchor of its mark (for the back-link).</summary>
     public Func<Footnote, string, IReadOnlyList<ParagraphBlock>> BuildNote { get; set; } = (_, _) => [];
 
@@ -67,10 +69,24 @@ internal sealed class InlineBuilder(HouseStyle style, IReadOnlyDictionary<int, F
         var label = number.ToString(CultureInfo.InvariantCulture);
         var markStyle = style.MarkStyle(around with { Font = around.Font with { Bold = false, Italic = false }, Color = style.Text });
         if (!notes.TryGetValue(number, out var note) || !_placedNotes.Add(number))
-            return new TextRun(label, markStyle) { Kind = TextKind.Unbreakable, Link = new InternalLink(NoteAnchor(number)) };
+            return new TextRun(label, markStyle) { Kind = TextKind.Unbreakable, Link = new InternalLink(NoteAnchor(number)) { Description = NoteLinkText(number, culture) } };
 
-        return new FootnoteMark(number, label, markStyle, MarkAnchor(number), NoteAnchor(number), BuildNote(note, MarkAnchor(number)));
+        return new FootnoteMark(number, label, markStyle, MarkAnchor(number), NoteAnchor(number), BuildNote(note, MarkAnchor(number)))
+        {
+            LinkDescription = NoteLinkText(number, culture),
+        };
     }
+
+    // The words a screen reader says for a note's links (the annotation's /Contents), in the paper's language.
+    public static string NoteLinkText(int number, CultureInfo culture) => IsHungarian(culture)
+        ? number.ToString(CultureInfo.InvariantCulture) + ". lábjegyzet"
+        : "Note " + number.ToString(CultureInfo.InvariantCulture);
+
+    public static string BackToNoteText(int number, CultureInfo culture) => IsHungarian(culture)
+        ? "Vissza a " + number.ToString(CultureInfo.InvariantCulture) + ". lábjegyzet helyére a szövegben"
+        : "Back to the text of note " + number.ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsHungarian(CultureInfo culture) => culture.TwoLetterISOLanguageName == "hu";
 
     public static string NoteAnchor(int number) => "note-" + number.ToString(CultureInfo.InvariantCulture);
     public static string MarkAnchor(int number) => "noteref-" + number.ToString(CultureInfo.InvariantCulture);

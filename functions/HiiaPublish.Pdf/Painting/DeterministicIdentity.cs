@@ -57,7 +57,7 @@ internal static class DeterministicIdentity
             replacement.CopyTo(pdf, start);
     }
 
-    private static string UuidFrom(byte[] fingerprint, int offset) =>
+    internal static string UuidFrom(byte[] fingerprint, int offset) =>
         new Guid(fingerprint.AsSpan(offset, 16)).ToString("D");
 
     /// <summary>A hash of what the pages show and what the document says about itself.</summary>
@@ -89,6 +89,7 @@ internal static class DeterministicIdentity
                     Add(text.Text);
                     AddNumber(text.X);
                     AddNumber(text.Baseline);
+                    AddNumber((double)text.End);
                 }
                 else
                     Add(element.GetType().Name);

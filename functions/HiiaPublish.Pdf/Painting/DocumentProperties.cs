@@ -2,7 +2,7 @@ using PdfSharp.Pdf;
 
 namespace HiiaPublish.Pdf.Painting;
 
-/// <summary>Document info, viewer preferences and PDF/A identification, from the paper's own facts.</summary>
+/// <summary>Document info, viewer preferences and PDF/A mode, from the paper's own facts.</summary>
 internal static class DocumentProperties
 {
     public static void Apply(PdfDocument document, PdfMetadata metadata)
@@ -21,6 +21,8 @@ internal static class DocumentProperties
         document.ViewerPreferences.DisplayDocTitle = true;
         document.PageLayout = PdfPageLayout.SinglePage;
         document.PageMode = PdfPageMode.UseOutlines;
+        // PDFsharp's PDF/A mode: an sRGB output intent, MarkInfo, images without /Interpolate. What the file claims
+        // to meet (PDF/A-2u, PDF/UA-1) is said by our own XMP packet (XmpPacket), not by PDFsharp's, which says PDF/A-1a.
         document.SetPdfA();
     }
 

@@ -37,6 +37,21 @@ internal sealed partial class PageElementPainter
         && !text.Text.AsSpan().ContainsAnyInRange('\0', '\u001F')
         && metrics.Covers(text.Style.Font);
 
+    /// <summary>
+    /// How the last glyph of a line reads when the word goes on at the next line. A hyphen the line break added reads
+    /// as a soft hyphen (U+00AD), so extraction joins the word ("Hun-garian" → "Hungarian"); a real hyphen or a URL's
+    /// last character reads as itself followed by a soft hyphen: the word goes on, and the character stays
+    /// ("cross-border", where poppler would otherwise drop a line-final '-' as if the break had added it).
+    /// </summary>
+    private string? LastGlyphText(TextElement last) => last.End switch
+    {
+        _ when !CanJoin(last) => null,
+        LineEnd.HyphenAdded when last.Text[^1] == '-' => "\u00AD",
+        LineEnd.WordContinues when last.Text[^1] != ' ' => last.Text[^1] + "\u00AD",
+        LineEnd.ForcedBreak when last.Text[^1] != ' ' => last.Text[^1] + " ",
+        _ => null,
+    };
+
     private void DrawTextRun(IReadOnlyList<PageElement> elements, int start, int end)
     {
         var first = (TextElement)elements[start];
@@ -44,13 +59,14 @@ internal sealed partial class PageElementPainter
         var font = resources.FontFor(style);
         var brush = resources.BrushFor(style.Color);
         var baseline = first.Baseline - style.BaselineShift;
+        var lastGlyphText = LastGlyphText((TextElement)elements[end - 1]);
 
         if (end - start == 1)
         {
             if (first.Text.Length == 0)
                 return;  // PDFsharp writes nothing for an empty string; nothing to record either
             gfx.DrawString(first.Text, font, brush, first.X, baseline, XStringFormats.BaseLineLeft);
-            spacing.RecordPlain();
+            spacing.RecordPlain(lastGlyphText);
         }
         else
         {
@@ -73,7 +89,7 @@ internal sealed partial class PageElementPainter
                 glyphs += piece.Text.Length;
             }
             gfx.DrawString(string.Concat(texts), font, brush, first.X, baseline, XStringFormats.BaseLineLeft);
-            spacing.RecordAdjusted([.. adjustments]);
+            spacing.RecordAdjusted([.. adjustments], lastGlyphText);
         }
 
         if (style.Underline)

@@ -16,7 +16,8 @@ internal sealed partial class PageElementPainter(
     TextSpacingRewriter spacing,
     TrueTypeFontMetrics metrics,
     ImageStreamCache images,
-    IReadOnlyDictionary<string, (string Id, int Page, double X, double Y)> anchors)
+    IReadOnlyDictionary<string, (string Id, int Page, double X, double Y)> anchors,
+    string language)
 {
     /// <summary>
     /// One link can span lines (a long URL wrapped). Its pieces on a page become one annotation whose
@@ -126,8 +127,26 @@ internal sealed partial class PageElementPainter(
         }
         // Link annotations have no border in print; the text's colour shows it is a link.
         annotation.Elements.SetObject("/Border", new PdfArray(page.Owner, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0)));
-        var description = link.Target is ExternalLink e ? e.Uri : "Go to note";
-        tagger.EnterLink(link.Structure, annotation, description);
+        // PDF/A: an annotation is printed as it is shown (the Print flag), never hidden or shown only on screen.
+        annotation.Flags = PdfAnnotationFlags.Print;
+        tagger.EnterLink(link.Structure, annotation, Describe(link.Target, language));
+    }
+
+    /// <summary>
+    /// What a link says where it goes (its /Contents, PDF/UA 7.18.5): the typesetter's words when it has them
+    /// ("Note 3"), for a web link the site it opens ("Link to www.brookings.edu"), not the whole URL read aloud.
+    /// </summary>
+    internal static string Describe(LinkTarget target, string language)
+    {
+        if (target.Description is { Length: > 0 } description)
+            return description;
+        var hungarian = language.StartsWith("hu", StringComparison.OrdinalIgnoreCase);
+        if (target is ExternalLink external)
+        {
+            var where = Uri.TryCreate(external.Uri, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : external.Uri;
+            return hungarian ? "Hivatkozás: " + where : "Link to " + where;
+        }
+        return hungarian ? "Hivatkozás a dokumentumon belül" : "Link within the document";
     }
 
     private static XRect Bounds(PageElement element) => element switch

@@ -11,7 +11,7 @@ namespace HiiaPublish.Pdf.Painting;
 
 /// <summary>
 /// Draws laid-out pages with PDFsharp and nothing more: every position was decided by the typesetter.
-/// Adds what a reader's software needs: tags, language, outline, clickable links, metadata, PDF/A.
+/// Adds what a reader's software needs: tags, language, outline, clickable links, metadata, PDF/A-2u and PDF/UA-1.
 /// </summary>
 public sealed class PdfPainter : IPagePainter
 {
@@ -46,13 +46,14 @@ public sealed class PdfPainter : IPagePainter
             var spacing = new TextSpacingRewriter();
             using (var gfx = XGraphics.FromPdfPage(page))
             {
-                var painter = new PageElementPainter(gfx, page, tagger, resources, spacing, _metrics, _images, anchors);
+                var painter = new PageElementPainter(gfx, page, tagger, resources, spacing, _metrics, _images, anchors, metadata.Language);
                 painter.DrawAll(laidOut.Elements);
                 tagger.EndPage();
             }
             spacing.ApplyTo(page);
         }
         tagger.CloseAll();
+        tagger.WriteIdTree(document, UAManager.ForDocument(document).StructureTreeRoot);
         resources.FillImages(document);
 
         OutlineWriter.Write(document, layout.Outline);
@@ -60,7 +61,9 @@ public sealed class PdfPainter : IPagePainter
         DeterministicIdentity.Apply(document, DocumentProperties.InstantOf(metadata), fingerprint);
 
         var stream = SaveBuffer();
-        document.Save(stream, closeStream: false);
+        // Our XMP packet replaces PDFsharp's once Save has prepared the document (see XmpPacket.Replace).
+        using (var saving = new BeforeFirstWriteStream(stream, () => XmpPacket.Replace(document, metadata, fingerprint)))
+            document.Save(saving, closeStream: false);
         var bytes = stream.ToArray();
         DeterministicIdentity.FixXmpIds(bytes, fingerprint);
         return bytes;

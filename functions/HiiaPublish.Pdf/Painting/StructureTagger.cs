@@ -1,6 +1,8 @@
 using HiiaPublish.Typesetting.Model;
 using HiiaPublish.Typesetting.Output;
 using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Structure;
 using PdfSharp.Pdf.Annotations;
 using PdfSharp.UniversalAccessibility;
 
@@ -14,6 +16,9 @@ namespace HiiaPublish.Pdf.Painting;
 internal sealed class StructureTagger(StructureBuilder builder)
 {
     private readonly List<(StructureTag Tag, int Id)> _open = [];
+    // Each Note element's /ID (PDF/UA 7.9: notes carry unique ids), in the order given, for the /IDTree.
+    private readonly List<(string Id, PdfStructureElement Element)> _ids = [];
+    private readonly Dictionary<int, int> _parts = [];
 
     public void Enter(StructureRef structure, XRect bounds)
     {
@@ -32,8 +37,9 @@ internal sealed class StructureTagger(StructureBuilder builder)
         CloseDownTo(common);
         for (var i = common; i < path.Count; i++)
         {
-            var (tag, _) = path[i];
+            var (tag, id) = path[i];
             Begin(tag, i == path.Count - 1 ? structure.AltText : null, bounds);
+            Describe(tag, id);
             _open.Add(path[i]);
         }
     }
@@ -65,6 +71,44 @@ internal sealed class StructureTagger(StructureBuilder builder)
             builder.End();
             _open.RemoveAt(_open.Count - 1);
         }
+    }
+
+    /// <summary>The attributes an element's type asks for: a header cell's scope, a note's id.</summary>
+    private void Describe(StructureTag tag, int elementId)
+    {
+        switch (tag)
+        {
+            case StructureTag.TH:
+                // The typesetter sets TH only in header rows: each heads its column (PDF/UA 7.5).
+                builder.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", "/Column");
+                break;
+            case StructureTag.Note:
+                // A note continued overleaf is reopened as a sibling element; each part needs its own id.
+                var part = _parts[elementId] = _parts.GetValueOrDefault(elementId) + 1;
+                var id = part == 1 ? $"note-{elementId}" : $"note-{elementId}-{part}";
+                builder.CurrentStructureElement.Elements.SetString("/ID", id);
+                _ids.Add((id, builder.CurrentStructureElement));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The structure tree root's /IDTree (ISO 32000-1 14.7.2: required once any element has an /ID): one name tree
+    /// leaf, its names in byte order as a name tree needs.
+    /// </summary>
+    public void WriteIdTree(PdfDocument document, PdfDictionary structureTreeRoot)
+    {
+        if (_ids.Count == 0)
+            return;
+        var names = new PdfArray(document);
+        foreach (var (id, element) in _ids.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            names.Elements.Add(new PdfString(id));
+            names.Elements.Add(element.Reference ?? throw new InvalidOperationException("A Note element is not an indirect object."));
+        }
+        var tree = new PdfDictionary(document);
+        tree.Elements["/Names"] = names;
+        structureTreeRoot.Elements["/IDTree"] = tree;
     }
 
     private void Begin(StructureTag tag, string? altText, XRect bounds)

@@ -14,25 +14,33 @@ namespace HiiaPublish.Pdf.Painting;
 /// </summary>
 internal sealed class TextSpacingRewriter
 {
-    // One entry per DrawString on the page, in drawing order; null when the string needs no adjustment.
-    private readonly List<GlyphAdjustment[]?> _strings = [];
-    private bool _anyAdjusted;
+    // One entry per DrawString on the page, in drawing order; Adjustments null when the string needs no move,
+    // LastGlyphText null when its last glyph reads as itself.
+    private readonly List<(GlyphAdjustment[]? Adjustments, string? LastGlyphText)> _strings = [];
+    private bool _anyRewrite;
 
     /// <summary>A horizontal move of <see cref="Thousandths"/> of an em (TJ's unit) before glyph <see cref="GlyphIndex"/>.</summary>
     public readonly record struct GlyphAdjustment(int GlyphIndex, double Thousandths);
 
-    public void RecordPlain() => _strings.Add(null);
+    /// <summary>
+    /// A string drawn at its font's advances. With <paramref name="lastGlyphText"/>, its last glyph is put in a marked
+    /// span whose /ActualText is that text (PDF 32000 14.9.4): how the glyph reads, where that differs from how it looks.
+    /// </summary>
+    public void RecordPlain(string? lastGlyphText = null) => Record(null, lastGlyphText);
 
-    public void RecordAdjusted(GlyphAdjustment[] adjustments)
+    public void RecordAdjusted(GlyphAdjustment[] adjustments, string? lastGlyphText = null) =>
+        Record(adjustments.Length == 0 ? null : adjustments, lastGlyphText);
+
+    private void Record(GlyphAdjustment[]? adjustments, string? lastGlyphText)
     {
-        _strings.Add(adjustments.Length == 0 ? null : adjustments);
-        _anyAdjusted |= adjustments.Length > 0;
+        _strings.Add((adjustments, lastGlyphText));
+        _anyRewrite |= adjustments is not null || lastGlyphText is not null;
     }
 
     /// <summary>Rewrites the content stream PDFsharp wrote for <paramref name="page"/> (its graphics disposed).</summary>
     public void ApplyTo(PdfPage page)
     {
-        if (!_anyAdjusted)
+        if (!_anyRewrite)
             return;
         var elements = page.Contents.Elements;
         var content = elements.GetDictionary(elements.Count - 1) as PdfContent
@@ -53,12 +61,16 @@ internal sealed class TextSpacingRewriter
         {
             if (index >= _strings.Count)
                 throw Mismatch(index + 1);
-            var adjustments = _strings[index++];
-            if (adjustments is null)
+            var (adjustments, lastGlyphText) = _strings[index++];
+            if (adjustments is null && lastGlyphText is null)
                 continue;
             var open = stream.AsSpan(0, at).LastIndexOf((byte)'<');
             output.Write(stream, copiedUpTo, open - copiedUpTo);
-            WriteArray(output, stream.AsSpan(open + 1, at - open - 1), adjustments);
+            var hex = stream.AsSpan(open + 1, at - open - 1);
+            if (lastGlyphText is null)
+                WriteArray(output, hex, adjustments!);
+            else
+                WriteWithLastGlyphText(output, hex, adjustments ?? [], lastGlyphText);
             copiedUpTo = at + marker.Length;
         }
         if (index != _strings.Count)
@@ -96,6 +108,54 @@ internal sealed class TextSpacingRewriter
             throw new InvalidOperationException(
                 $"A text string of {digits / (double)digitsPerGlyph} glyphs has no place for its adjustment at glyph {adjustments[^1].GlyphIndex}.");
         output.Write(">] TJ\n"u8);
+    }
+
+    /// <summary>
+    /// Writes the glyphs but the last as before (a TJ array, or nothing when there is one glyph), any move before the
+    /// last glyph as a TJ of its own, then the last glyph inside <c>/Span &lt;&lt;/ActualText …&gt;&gt; BDC … EMC</c>.
+    /// </summary>
+    private static void WriteWithLastGlyphText(MemoryStream output, ReadOnlySpan<byte> hex, GlyphAdjustment[] adjustments, string text)
+    {
+        const int digitsPerGlyph = 4;
+        var total = 0;
+        foreach (var b in hex)
+            if (IsHexDigit(b))
+                total++;
+        if (total < digitsPerGlyph || total % digitsPerGlyph != 0)
+            throw new InvalidOperationException($"A text string of {total / (double)digitsPerGlyph} glyphs has no last glyph to give its text.");
+        var lastIndex = total / digitsPerGlyph - 1;
+
+        // Split the hex digits where the last glyph begins (line breaks PDFsharp put in stay with the head).
+        var digits = 0;
+        var split = 0;
+        while (digits < lastIndex * digitsPerGlyph)
+        {
+            if (IsHexDigit(hex[split]))
+                digits++;
+            split++;
+        }
+        var head = hex[..split];
+        var tail = new List<byte>(digitsPerGlyph);
+        foreach (var b in hex[split..])
+            if (IsHexDigit(b))
+                tail.Add(b);
+
+        var before = adjustments.Where(a => a.GlyphIndex < lastIndex).ToArray();
+        if (lastIndex > 0)
+            WriteArray(output, head, before);
+        foreach (var move in adjustments.Where(a => a.GlyphIndex == lastIndex))
+        {
+            // TJ subtracts its numbers from the pen position: a move to the right is written negative.
+            output.Write("["u8);
+            output.Write(Encoding.ASCII.GetBytes((-move.Thousandths).ToString("0.###", CultureInfo.InvariantCulture)));
+            output.Write("] TJ\n"u8);
+        }
+        output.Write("/Span <</ActualText <FEFF"u8);
+        foreach (var unit in text)
+            output.Write(Encoding.ASCII.GetBytes(((int)unit).ToString("X4", CultureInfo.InvariantCulture)));
+        output.Write(">>> BDC\n<"u8);
+        output.Write(tail.ToArray());
+        output.Write("> Tj\nEMC\n"u8);
     }
 
     private static void WriteAdjustment(MemoryStream output, GlyphAdjustment adjustment)

@@ -60,7 +60,7 @@ internal sealed partial class ParagraphItemBuilder(TextMeasurer measurer, WordBr
                     ScanRun(run);
                     break;
                 case FootnoteMark mark:
-                    AddPiece(mark.Mark, 0, mark.Mark.Length, mark.MarkStyle, new InternalLink(mark.NoteAnchorId), mark, TextKind.Unbreakable);
+                    AddPiece(mark.Mark, 0, mark.Mark.Length, mark.MarkStyle, new InternalLink(mark.NoteAnchorId) { Description = mark.LinkDescription }, mark, TextKind.Unbreakable);
                     break;
                 case LineBreakItem:
                     EndLine();

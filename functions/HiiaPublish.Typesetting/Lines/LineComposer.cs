@@ -2,6 +2,7 @@ using System.Text;
 using HiiaPublish.Typesetting.Inline;
 using HiiaPublish.Typesetting.LineBreaking;
 using HiiaPublish.Typesetting.Model;
+using HiiaPublish.Typesetting.Output;
 
 namespace HiiaPublish.Typesetting.Lines;
 
@@ -89,10 +90,33 @@ internal sealed class LineComposer(TextMeasurer measurer)
         }
         if (addsHyphen)
             builder.AddHyphen(breakItem.Width);
-        builder.EndWord(followedBySpace: false);
+        var lineEnd = EndOf(breakItem, isLastItem: end == items.Count - 1);
+        // A line that broke at a space keeps that space as text, so a reader's software does not join the last
+        // word of this line to the first of the next ("lastfirst").
+        builder.EndWord(followedBySpace: lineEnd == BreakAt.Space);
+        if (line.Pieces.Count > 0 && lineEnd is BreakAt.Hyphen or BreakAt.InsideWord or BreakAt.Forced)
+            line.Pieces[^1] = line.Pieces[^1] with
+            {
+                End = lineEnd switch { BreakAt.Hyphen => LineEnd.HyphenAdded, BreakAt.InsideWord => LineEnd.WordContinues, _ => LineEnd.ForcedBreak },
+            };
+        // A page had better not end here when the line ends in a hyphen, added or the word's own (\brokenpenalty).
         line.EndsWithHyphen = addsHyphen
             || (breakItem.Kind == ItemKind.Penalty && breakItem.Break == BreakKind.ExplicitDash && line.Pieces.Count > 0 && line.Pieces[^1].Text.EndsWith('-'));
     }
+
+    private enum BreakAt { Space, Hyphen, InsideWord, Forced, End }
+
+    private static BreakAt EndOf(LineItem breakItem, bool isLastItem) => breakItem switch
+    {
+        { Kind: ItemKind.Glue, IsZeroWidthBreak: true } => BreakAt.InsideWord,
+        { Kind: ItemKind.Glue } => BreakAt.Space,
+        { Break: BreakKind.Hyphen } => BreakAt.Hyphen,
+        { Break: BreakKind.ExplicitDash or BreakKind.Url or BreakKind.Emergency } => BreakAt.InsideWord,
+        // A forced break inside a paragraph (a line break in the source) separates words as a space does; the painter
+        // says so to text extraction, and the line's text stays as drawn.
+        { Break: BreakKind.Forced } when !isLastItem => BreakAt.Forced,
+        _ => BreakAt.End,
+    };
 
     /// <summary>Accumulates consecutive boxes of one style within a word into a single piece.</summary>
     private sealed class PieceBuilder(LineComposer owner, ComposedLine line)

@@ -35,8 +35,16 @@ public sealed record FootnoteMark(
     TextStyle MarkStyle,
     string MarkAnchorId,
     string NoteAnchorId,
-    IReadOnlyList<ParagraphBlock> Note) : InlineItem;
+    IReadOnlyList<ParagraphBlock> Note) : InlineItem
+{
+    /// <summary>What the mark's link says where it goes ("Note 3"), for the link annotation's /Contents.</summary>
+    public string? LinkDescription { get; init; }
+}
 
-public abstract record LinkTarget;
+/// <summary>Where a link goes; <see cref="Description"/> says so in words, for readers that cannot see the page (PDF/UA).</summary>
+public abstract record LinkTarget
+{
+    public string? Description { get; init; }
+}
 public sealed record ExternalLink(string Uri) : LinkTarget;
 public sealed record InternalLink(string AnchorId) : LinkTarget;

@@ -45,8 +45,27 @@ public abstract record PageElement(StructureRef Structure);
 /// <summary>
 /// Text drawn with its baseline at (X, Baseline). A word followed by an inter-word space on the same line
 /// ends with one space character in Text (so copied text has its spaces); Width measures the visible part only.
+/// A word at the end of a line that broke at a space ends with a space too: text read out of the PDF keeps the
+/// last word of one line apart from the first of the next.
 /// </summary>
-public sealed record TextElement(double X, double Baseline, string Text, TextStyle Style, double Width, StructureRef Structure) : PageElement(Structure);
+public sealed record TextElement(double X, double Baseline, string Text, TextStyle Style, double Width, StructureRef Structure) : PageElement(Structure)
+{
+    /// <summary>How the line ends after this piece, when it is the last of its line and the word goes on.</summary>
+    public LineEnd End { get; init; }
+}
+
+/// <summary>What the break after the last piece of a line did to the text, so the painter can say it to text extraction.</summary>
+public enum LineEnd : byte
+{
+    /// <summary>Not a line end inside a word (a line that broke at a space, a paragraph's last line).</summary>
+    None,
+    /// <summary>The word was hyphenated here: the last character, '-', was added by the line break (a soft hyphen).</summary>
+    HyphenAdded,
+    /// <summary>The word goes on at the next line with nothing added (after a real hyphen, inside a URL).</summary>
+    WordContinues,
+    /// <summary>A forced line break inside a paragraph (a line break in the source): the next line is a new word.</summary>
+    ForcedBreak,
+}
 
 public sealed record RuleElement(double X1, double Y1, double X2, double Y2, double Thickness, Color Color, StructureRef Structure) : PageElement(Structure);
 

@@ -40,7 +40,7 @@ internal sealed class LineUnit(ComposedLine line, double baselineOffset, Structu
         foreach (var piece in Line.Pieces)
         {
             var tag = structure ?? (piece.IsLabel ? label ?? Body : Body);
-            canvas.Elements.Add(new TextElement(piece.X, baseline, piece.Text, piece.Style, piece.Width, tag));
+            canvas.Elements.Add(new TextElement(piece.X, baseline, piece.Text, piece.Style, piece.Width, tag) { End = piece.End });
         }
     }
 }
