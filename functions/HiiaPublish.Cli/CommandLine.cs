@@ -10,7 +10,7 @@ public static class CommandLine
     public const int Usage = 2;
 
     // Each command is one class; adding one is adding it here.
-    private static readonly ICommand[] Commands = [new CheckCommand(), new RenderCommand(), new PublishCommand(), new ServeCommand()];
+    private static readonly ICommand[] Commands = [new CheckCommand(), new RenderCommand(), new PublishCommand(), new ServeCommand(), new AuditCommand()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -16,6 +16,10 @@ internal static class Problems
     public static WorkflowProblem NotReviewable(RevisionRecord record) => new(ProblemKind.Conflict, "Not ready for review",
         $"This revision is {StateName(record.State)}; only a rendered revision can be reviewed.", null, record.Slug, record.Revision);
 
+    public static WorkflowProblem AuditFailed(RevisionRecord record) => new(ProblemKind.Conflict, "The PDF fails the accessibility audit",
+        $"This revision cannot be approved: {record.Audit!.Sentence()} See docs/accessibility.md; fix the cause and upload the draft again.",
+        null, record.Slug, record.Revision);
+
     public static WorkflowProblem ChangedMeanwhile(string slug, string revision) => new(ProblemKind.PreconditionFailed, "Changed meanwhile",
         "Someone else reviewed this revision at the same moment; reload it to see their decision.", null, slug, revision);
 

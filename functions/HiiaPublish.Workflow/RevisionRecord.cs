@@ -23,8 +23,12 @@ public sealed record RevisionRecord(
     int Attempts = 0,
     string? LastError = null,
     string? FailureReason = null,
-    string? KeptMessage = null)
+    string? KeptMessage = null,
+    AuditSummary? Audit = null)
 {
+    /// <summary>False when the preview's accessibility audit failed: such a revision is never approved or published.</summary>
+    public bool AuditAllows => Audit is null || Audit.AllPass;
+
     /// <summary>States after which no render or publish work remains.</summary>
     public bool IsSettled => State is RevisionState.Invalid or RevisionState.Published or RevisionState.Failed;
 

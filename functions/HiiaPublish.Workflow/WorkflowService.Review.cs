@@ -33,6 +33,7 @@ public sealed partial class WorkflowService
                 return new WorkflowProblem(ProblemKind.Conflict, "Not the PDF of this revision",
                     $"The PDF you approved (SHA-256 {seen[..12]}…) is not this revision's preview ({record.PreviewSha256![..12]}…); open the preview again and approve what you see.",
                     null, slug, revision);
+            if (!record.AuditAllows) return Problems.AuditFailed(record);
             if (!await HoldHeadAsync(record, head, cancellationToken)) continue;
 
             var approved = record with

@@ -72,8 +72,9 @@ public sealed partial class WorkflowService
         await drafts.PutPreviewAsync(work.Slug, work.Revision, pdf, cancellationToken);
         var previewSha256 = ContentHash.Sha256Hex(pdf);
         var warnings = DiagnosticView.FromAll(rendered.Diagnostics);
+        var audit = AuditSummary.Of(_audit.Audit(pdf));
         await TransitionAsync(work.Slug, work.Revision, record => record.State == RevisionState.Rendering
-            ? record with { State = RevisionState.Rendered, PreviewSha256 = previewSha256, PageCount = rendered.PageCount, Diagnostics = warnings, LastError = null }
+            ? record with { State = RevisionState.Rendered, PreviewSha256 = previewSha256, PageCount = rendered.PageCount, Diagnostics = warnings, Audit = audit, LastError = null }
             : null, cancellationToken);
     }
 
@@ -87,6 +88,11 @@ public sealed partial class WorkflowService
         if (pdf is null || ContentHash.Sha256Hex(pdf) != record.ApprovedPdfSha256)
         {
             await FailAsync(work, "The approved preview PDF is missing or no longer matches what the copy editor approved, so nothing was published; upload the draft again.", cancellationToken);
+            return;
+        }
+        if (!record.AuditAllows)
+        {
+            await FailAsync(work, $"Not published: {record.Audit!.Sentence()}", cancellationToken);
             return;
         }
         var files = await ReadFilesAsync(record, cancellationToken);

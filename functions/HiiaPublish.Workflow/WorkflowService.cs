@@ -1,4 +1,5 @@
 using HiiaPublish.Format;
+using HiiaPublish.Pdf.Audit;
 using HiiaPublish.Rendering;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site.Storage;
@@ -20,7 +21,8 @@ public sealed partial class WorkflowService(
     IPreviewRenderer renderer,
     SitePublisher publisher,
     TimeProvider time,
-    IFailedMessageStore failedMessages)
+    IFailedMessageStore failedMessages,
+    IPdfAudit? audit = null)
 {
     // A transition that keeps losing to other writers is re-read and re-decided; ten rounds is far more than
     // the handful of writers one revision ever has (a handler, a retry, a reviewer).
@@ -28,6 +30,10 @@ public sealed partial class WorkflowService(
 
     // The one parse-then-render path, built once over this service's parser and preview port.
     private readonly DraftRenderer _drafts = new(parser.Parse, renderer.Render);
+
+    // Every preview is audited here, the one place a PDF becomes a revision's preview (so the only PDFs that can
+    // be approved and published); `hiia audit` runs the same auditor by hand.
+    private readonly IPdfAudit _audit = audit ?? new PdfAuditor();
 
     public async Task<WorkflowResult<RevisionRecord>> UploadAsync(DraftFiles files, WorkflowPrincipal? principal, CancellationToken cancellationToken)
     {
@@ -76,7 +82,7 @@ public sealed partial class WorkflowService(
             var restarted = record with
             {
                 State = RevisionState.Queued, Attempts = 0, LastError = null, FailureReason = null, KeptMessage = null,
-                PreviewSha256 = null, PageCount = 0, ReviewedBy = null, ReviewedAt = null, ApprovedPdfSha256 = null,
+                PreviewSha256 = null, PageCount = 0, Audit = null, ReviewedBy = null, ReviewedAt = null, ApprovedPdfSha256 = null,
             };
             if (await revisions.TryReplaceAsync(restarted, existing.ETag, cancellationToken) is null)
                 return Problems.Busy(record.Slug, record.Revision);

@@ -17,11 +17,14 @@ public sealed class FakePreviewRenderer : IPreviewRenderer
     public string Edition { get; set; } = "one";
     public Exception? FailWith { get; set; }
 
+    /// <summary>Real PDF bytes to return instead of the fake ones (for a test that runs the real audit).</summary>
+    public byte[]? Pdf { get; set; }
+
     public RenderResult Render(Perspective perspective, IDraftAssets assets, string sourceFile, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         if (FailWith is not null) throw FailWith;
-        var pdf = Encoding.ASCII.GetBytes($"%PDF-1.7\n% {perspective.Metadata.Slug} {Edition}\n%%EOF\n");
+        var pdf = Pdf ?? Encoding.ASCII.GetBytes($"%PDF-1.7\n% {perspective.Metadata.Slug} {Edition}\n%%EOF\n");
         return new RenderResult(pdf, 3, []);
     }
 }

@@ -1,4 +1,5 @@
 using HiiaPublish.Format;
+using HiiaPublish.Pdf.Audit;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Workflow;
 using HiiaPublish.Workflow.InMemory;
@@ -11,10 +12,11 @@ public sealed class MemoryWorkflow
     private static readonly PerspectiveParser Parser = new();
 
     /// <param name="wrapRevisions">Puts a decorator around the revision store the workflow uses (the test keeps the plain one in <see cref="Revisions"/>).</param>
-    public MemoryWorkflow(Func<IRevisionStore, IRevisionStore>? wrapRevisions = null)
+    /// <param name="audit">The PDF audit (a <see cref="FakePdfAudit"/>, <see cref="Audit"/>, by default: the fake renderer's PDFs are not real).</param>
+    public MemoryWorkflow(Func<IRevisionStore, IRevisionStore>? wrapRevisions = null, IPdfAudit? audit = null)
     {
         Service = new WorkflowService(wrapRevisions?.Invoke(Revisions) ?? Revisions, Drafts, Queue, Site, Parser, Renderer,
-            new SitePublisher(SiteFixture.Renderer), Clock, FailedMessages);
+            new SitePublisher(SiteFixture.Renderer), Clock, FailedMessages, audit ?? Audit);
     }
 
     public InMemoryRevisionStore Revisions { get; } = new();
@@ -23,6 +25,7 @@ public sealed class MemoryWorkflow
     public InMemoryFailedMessageStore FailedMessages { get; } = new();
     public InMemorySiteStore Site { get; } = new();
     public FakePreviewRenderer Renderer { get; } = new();
+    public FakePdfAudit Audit { get; } = new();
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 4, 21, 9, 0, 0, TimeSpan.Zero));
     public WorkflowService Service { get; }
 

@@ -7,7 +7,9 @@ namespace HiiaPublish.Azure.Workflow;
 
 /// <summary>
 /// Revision records in the `revisions` table: partition = slug, row = revision id, or "head" for the draft's
-/// head. The record travels as JSON in one property (State beside it for people browsing the table). Every
+/// head. The record travels as JSON in one property (State beside it for people browsing the table), its
+/// accessibility audit summary included: AuditSummary bounds itself (40 failures, 200-character texts), far
+/// inside a property's 64 KiB. Every
 /// change is one entity operation with its own condition (Add fails on an existing row, Update carries If-Match),
 /// never a batch, so no correctness rests on batch semantics.
 /// </summary>
