@@ -118,8 +118,11 @@ internal sealed class StructureTagger(StructureBuilder builder)
             case StructureTag.Figure:
                 builder.BeginElement(PdfIllustrationElementTag.Figure, altText ?? "", bounds);
                 break;
+            // A caption holds its own text (the lines drawn under a figure), so it is begun as a block element:
+            // PDFsharp marks the content of block elements, never of grouping ones, and an unmarked caption would
+            // be content in neither the structure tree nor an artifact (Matterhorn 01-005).
             case StructureTag.Document or StructureTag.Part or StructureTag.Sect or StructureTag.Div
-                or StructureTag.BlockQuote or StructureTag.Caption or StructureTag.Index:
+                or StructureTag.BlockQuote or StructureTag.Index:
                 builder.BeginGroupingElement(tag.ToString());
                 break;
             case StructureTag.Note or StructureTag.Link or StructureTag.Span:
