@@ -1,3 +1,4 @@
+using HiiaPublish.Pdf.Audit;
 using HiiaPublish.Azure.Http;
 using HiiaPublish.Azure.Storage;
 using HiiaPublish.Azure.Workflow;
@@ -43,6 +44,8 @@ public static class HiiaPublishServiceCollectionExtensions
         services.AddSingleton<IPreviewRenderer>(_ => new PerspectivePreviewRenderer(new PerspectiveRenderer(TemplatesLocator.Find())));
         services.AddSingleton(_ => new SitePublisher(SiteRenderer.Load(TemplatesLocator.Find(),
             string.IsNullOrWhiteSpace(publicBaseUrl) ? null : new SiteOptions { BaseUrl = publicBaseUrl.TrimEnd('/') + "/" })));
+        // The audit every preview passes before it may be approved; one per process, it holds no state.
+        services.AddSingleton<IPdfAudit>(_ => new PdfAuditor());
         services.AddSingleton<WorkflowService>();
 
         services.AddSingleton(_ => new ClientPrincipalReader(TrustsPrincipalHeader(configuration)));

@@ -1,3 +1,4 @@
+using HiiaPublish.Pdf.Audit;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HiiaPublish.Azure;
@@ -35,6 +36,8 @@ public sealed class AzuriteWorkflow
         }).Build();
         var services = new ServiceCollection().AddLogging().AddHiiaPublish(configuration);
         services.AddSingleton(renderer ?? RealRenderer.Value);
+        // A stand-in renderer writes stand-in bytes, which no real audit would pass; it gets a stand-in audit.
+        if (renderer is not null) services.AddSingleton<IPdfAudit>(new FakePdfAudit());
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
         Api = Services.GetRequiredService<DraftsApi>();
