@@ -20,7 +20,7 @@ namespace HiiaPublish.Pdf.Painting;
 /// object, a classic xref table, no encryption); anything else is returned unchanged too. Deterministic: the
 /// same input gives the same bytes (objects keep their numbers and order; compression is PDFsharp's own).
 /// </remarks>
-internal static class ObjectStreamPacker
+public static class ObjectStreamPacker
 {
     // A viewer decompresses a whole object stream to reach one object in it; a few hundred keeps that cheap
     // while leaving the compressor enough text to find the repeats (/Type/StructElem/S/P/K…) in.
