@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, once, what the project needs beyond the .NET SDK and node: Debian's poppler-utils
-# (PDF pages to PNG for a person to look at) and chromium (site screenshots), and the Azurite
+# (PDF pages to PNG for a person to look at), chromium (site screenshots), qpdf (checks the packed PDFs), and the Azurite
 # storage emulator into .tools/azurite (the site tests start it). Safe to run again; does nothing
 # when all is there.
 set -euo pipefail
@@ -10,6 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 need=()
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -9,4 +9,7 @@ foreach (var (name, value) in new[] { ("DOTNET_gcServer", "1"), ("DOTNET_GCDynam
         Environment.SetEnvironmentVariable(name, value);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["--sizes"])
+    HiiaPublish.Benchmarks.SizeReport.Run();
+else
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

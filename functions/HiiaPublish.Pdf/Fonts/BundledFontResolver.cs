@@ -16,7 +16,11 @@ internal sealed class BundledFontResolver(FontCatalog catalog) : IFontResolver
         return catalog.FaceNames.Contains(face) ? new FontResolverInfo(face) : null;
     }
 
-    public byte[]? GetFont(string faceName) => catalog.Face(faceName).Data;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<byte[]>> _embedding = new(StringComparer.Ordinal);
+
+    /// <summary>The face without hinting (see <see cref="EmbeddingFont"/>): PDFsharp measures and subsets these bytes.</summary>
+    public byte[]? GetFont(string faceName) =>
+        _embedding.GetOrAdd(faceName, name => new Lazy<byte[]>(() => EmbeddingFont.From(catalog.Face(name)))).Value;
 
     /// <summary>
     /// PDFsharp's resolver is process-wide and may be set only before fonts are first used; every catalog

@@ -33,6 +33,15 @@ internal sealed class TrueTypeFont
         codePoint is >= 0 and <= 0xFFFF ? _bmpGlyphs[codePoint]
         : _astralGlyphs.GetValueOrDefault(codePoint);
 
+    /// <summary>Every glyph some character maps to.</summary>
+    public HashSet<ushort> MappedGlyphs()
+    {
+        var glyphs = new HashSet<ushort>(_bmpGlyphs);
+        glyphs.UnionWith(_astralGlyphs.Values);
+        glyphs.Remove(0);
+        return glyphs;
+    }
+
     public ushort AdvanceOf(ushort glyph) => _advances[Math.Min(glyph, _advances.Length - 1)];
 
     public static TrueTypeFont Parse(byte[] data, string name)

@@ -66,7 +66,7 @@ public sealed class PdfPainter : IPagePainter
             document.Save(saving, closeStream: false);
         var bytes = stream.ToArray();
         DeterministicIdentity.FixXmpIds(bytes, fingerprint);
-        return bytes;
+        return ObjectStreamPacker.Pack(bytes);
     }
 
     // A paper's PDF is a few hundred KB, so a fresh MemoryStream grows through buffers on the large object heap, and
