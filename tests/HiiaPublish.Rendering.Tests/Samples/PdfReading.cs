@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
@@ -15,7 +17,25 @@ internal static class PdfReading
 
     public static string Text(Page page) => string.Join(" ", page.GetWords().Select(w => w.Text));
 
-    public static string Raw(byte[] pdf) => Encoding.Latin1.GetString(pdf);
+    /// <summary>
+    /// The file's bytes as text, followed by the objects of each compressed object stream, inflated: since the
+    /// painter packs small objects into object streams, that is where most dictionaries are, as a reader finds them.
+    /// </summary>
+    public static string Raw(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var raw = new StringBuilder(text);
+        foreach (Match stream in ObjectStream.Matches(text))
+        {
+            using var inflate = new ZLibStream(new MemoryStream(pdf, stream.Index + stream.Length, int.Parse(stream.Groups["length"].Value)), CompressionMode.Decompress);
+            using var objects = new MemoryStream();
+            inflate.CopyTo(objects);
+            raw.Append('\n').Append(Encoding.Latin1.GetString(objects.ToArray()));
+        }
+        return raw.ToString();
+    }
+
+    private static readonly Regex ObjectStream = new(@"<</Type/ObjStm[^>]*/Length (?<length>\d+)>>\nstream\n");
 
     public static IEnumerable<int> Numbers(IEnumerable<Word> words) =>
         words.Select(w => int.TryParse(w.Text, out var n) ? n : -1).Where(n => n > 0);
