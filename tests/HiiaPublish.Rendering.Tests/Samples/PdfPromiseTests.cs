@@ -14,7 +14,7 @@ namespace HiiaPublish.Rendering.Tests.Samples;
 /// extracts as the source's words. Read back from the two samples and from the accessible-paper fixture (a table, a
 /// figure, lists, long notes, a URL, hyphenated words), as a reader's software sees the files.
 /// </summary>
-public class PdfPromiseTests
+public partial class PdfPromiseTests
 {
     private static readonly Lazy<(Perspective Perspective, byte[] Pdf)> AccessiblePaper = new(() => RenderFixture("accessible-paper"));
 
