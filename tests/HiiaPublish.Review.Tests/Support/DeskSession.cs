@@ -45,12 +45,15 @@ public sealed class DeskSession : IAsyncDisposable
             if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource") && !IsChromiumsOwn(message))
                 session.ConsoleErrors.Add(message.Text);
         };
-        page.PageError += (_, error) => session.ConsoleErrors.Add(error);
+        page.PageError += (_, error) => { if (!IsChromiumsOwn(error)) session.ConsoleErrors.Add(error); };
         return session;
     }
 
     private static bool IsChromiumsOwn(IConsoleMessage message) =>
-        message.Location.StartsWith("chrome://", StringComparison.Ordinal) || message.Text.Contains("(chrome://", StringComparison.Ordinal);
+        message.Location.StartsWith("chrome://", StringComparison.Ordinal) || IsChromiumsOwn(message.Text);
+
+    // An error whose stack runs through chrome:// scripts was thrown by the browser's own PDF viewer.
+    private static bool IsChromiumsOwn(string error) => error.Contains("(chrome://", StringComparison.Ordinal);
 
     /// <summary>The local sign-in of `hiia serve`, by its documented query string.</summary>
     public async Task SignInAsync(string name, params string[] roles)
