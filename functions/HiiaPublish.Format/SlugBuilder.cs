@@ -25,9 +25,11 @@ public static partial class SlugBuilder
     public static string Derive(string title)
     {
         var folded = new StringBuilder(title.Length);
-        foreach (var c in title.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in Normalizable(title).Normalize(NormalizationForm.FormD).ToLowerInvariant())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            // Accents fold into their letter. Format characters (zero-width space and joiners, soft hyphen, byte
+            // order mark) are invisible inside a word: they join it, never split it, and never reach the address.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format) continue;
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9') folded.Append(c);
             else if (Transliterations.TryGetValue(c, out var spelled)) folded.Append(spelled);
             else folded.Append('-');
@@ -40,6 +42,20 @@ public static partial class SlugBuilder
         var edge = slug.LastIndexOf('-', MaxLength);
         return (edge > 0 ? slug[..edge] : slug[..MaxLength]).Trim('-');
     }
+
+    /// <summary>
+    /// The title without what string.Normalize refuses with an exception: noncharacters (U+FFFE, U+FDD0…) are left
+    /// out, as they are no part of any word, and an unpaired surrogate becomes U+FFFD, which separates words.
+    /// </summary>
+    private static string Normalizable(string title)
+    {
+        var kept = new StringBuilder(title.Length);
+        foreach (var rune in title.EnumerateRunes())
+            if (!IsNoncharacter(rune.Value)) kept.Append(rune.ToString());
+        return kept.ToString();
+    }
+
+    private static bool IsNoncharacter(int codePoint) => (codePoint & 0xFFFE) == 0xFFFE || codePoint is >= 0xFDD0 and <= 0xFDEF;
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidPattern();

@@ -13,6 +13,22 @@ public class SlugBuilderTests
     public void Derive_FoldsAccentsAndJoinsWordsWithSingleHyphens(string title, string expected) =>
         Assert.Equal(expected, SlugBuilder.Derive(title));
 
+    [Theory]
+    [InlineData("Foo\uFFFE Bar", "foo-bar")]
+    [InlineData("\uFFFE", "")]
+    [InlineData("Alpha\uFDD0Beta\U0010FFFF", "alphabeta")]
+    [InlineData("Lone \uD800 surrogate", "lone-surrogate")]
+    [InlineData("Trailing \uDC00", "trailing")]
+    public void Derive_NeverThrows_OnNoncharactersOrUnpairedSurrogates(string title, string expected) =>
+        Assert.Equal(expected, SlugBuilder.Derive(title));
+
+    [Theory]
+    [InlineData("Foo\u200BBar", "foobar")]
+    [InlineData("Hun\u00ADgarian Policy", "hungarian-policy")]
+    [InlineData("Zero\u200Dwidth\u2060joiners\uFEFF", "zerowidthjoiners")]
+    public void Derive_InvisibleFormatCharacters_JoinTheWordTheyStandIn(string title, string expected) =>
+        Assert.Equal(expected, SlugBuilder.Derive(title));
+
     [Fact]
     public void Derive_CutsLongTitlesAtAWordEdgeWithinTheLimit()
     {
