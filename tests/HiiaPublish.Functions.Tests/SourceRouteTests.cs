@@ -8,20 +8,11 @@ namespace HiiaPublish.Functions.Tests;
 public class SourceRouteTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private const string ReadersOnly = "Drafts are visible to people with the Editor or CopyEditor role; ask an administrator to give you one.";
-    private const string NoIdentity = "Sign in with your institute account; the request carried no identity the app trusts.";
-
-    private static async Task<(MemoryWorkflow Flow, RevisionRecord Uploaded)> UploadedAsync()
-    {
-        var flow = new MemoryWorkflow();
-        var uploaded = (await flow.Service.UploadAsync(Drafts.Small(), People.Editor, None)).Value!;
-        return (flow, uploaded);
-    }
 
     [Fact]
     public async Task TheDesksSourceRoute_MapsTheWorkflowsAnswer_ToTheStatusesAndBodiesItAlwaysGave()
     {
-        var (flow, uploaded) = await UploadedAsync();
+        var (flow, uploaded) = await SourceReading.UploadedAsync();
         var api = new ReviewDeskApi(new ClientPrincipalReader(trustHeader: true), flow.Service, ReviewDeskSignIn.EasyAuth("/review/"));
         async Task<Answer> Source(string? principalHeader, string revision)
         {
@@ -37,7 +28,7 @@ public class SourceRouteTests
         var anonymous = await Source(null, uploaded.Revision);
         Assert.Equal(401, anonymous.Status);
         Assert.True(anonymous.IsProblem);
-        Assert.Equal(NoIdentity, anonymous.Json.GetProperty("detail").GetString());
+        Assert.Equal(SourceReading.NoIdentity, anonymous.Json.GetProperty("detail").GetString());
         Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Freview%2F", anonymous.Json.GetProperty("signInUrl").GetString());
 
         // A header that is no principal: the reader's own problem, as before.
@@ -47,7 +38,7 @@ public class SourceRouteTests
         var forbidden = await Source(Principals.Header(new WorkflowPrincipal("reader-1", "Rita Reader", [])), uploaded.Revision);
         Assert.Equal(403, forbidden.Status);
         Assert.Equal(["type", "title", "status", "detail"], forbidden.Json.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(("Editors and copy editors only", ReadersOnly),
+        Assert.Equal(("Editors and copy editors only", SourceReading.ReadersOnly),
             (forbidden.Json.GetProperty("title").GetString(), forbidden.Json.GetProperty("detail").GetString()));
 
         var missing = await Source(Principals.Header(People.Editor), new string('b', 64));
