@@ -1,5 +1,6 @@
 using HiiaPublish.Format.Diagnostics;
 using HiiaPublish.Typesetting.Output;
+using static HiiaPublish.Format.Diagnostics.DiagnosticDescriptor;
 
 namespace HiiaPublish.Rendering;
 
@@ -9,8 +10,6 @@ namespace HiiaPublish.Rendering;
 /// </summary>
 internal static class RenderDiagnosticCatalog
 {
-    private static DiagnosticDescriptor Error(string code, string title, string template) => new(code, Severity.Error, title, template);
-    private static DiagnosticDescriptor Warning(string code, string title, string template) => new(code, Severity.Warning, title, template);
 
     public static readonly DiagnosticDescriptor MissingGlyph = Error("HP0201", "Character missing from the font",
         "The character '{0}' (U+{1:X4}) cannot be printed in {2}. Replace it with a similar character, or ask for a font that has it.");

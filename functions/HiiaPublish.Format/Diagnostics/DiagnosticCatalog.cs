@@ -1,3 +1,5 @@
+using static HiiaPublish.Format.Diagnostics.DiagnosticDescriptor;
+
 namespace HiiaPublish.Format.Diagnostics;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace HiiaPublish.Format.Diagnostics;
 /// </summary>
 public static class DiagnosticCatalog
 {
-    private static DiagnosticDescriptor Error(string code, string title, string template) => new(code, Severity.Error, title, template);
-    private static DiagnosticDescriptor Warning(string code, string title, string template) => new(code, Severity.Warning, title, template);
 
     // The file as a whole.
     public static readonly DiagnosticDescriptor FileTooLarge = Error("HP0001", "File too large",

@@ -9,6 +9,10 @@ namespace HiiaPublish.Format.Diagnostics;
 /// </summary>
 public sealed record DiagnosticDescriptor(string Code, Severity Severity, string Title, string MessageTemplate)
 {
+    // The catalogues declare their entries with these (`using static`), so each line reads as code, title, message.
+    public static DiagnosticDescriptor Error(string code, string title, string template) => new(code, Severity.Error, title, template);
+    public static DiagnosticDescriptor Warning(string code, string title, string template) => new(code, Severity.Warning, title, template);
+
     public string FormatMessage(params object?[] arguments) =>
         string.Format(CultureInfo.InvariantCulture, MessageTemplate, arguments);
 

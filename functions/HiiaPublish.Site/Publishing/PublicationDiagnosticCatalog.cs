@@ -1,4 +1,5 @@
 using HiiaPublish.Format.Diagnostics;
+using static HiiaPublish.Format.Diagnostics.DiagnosticDescriptor;
 
 namespace HiiaPublish.Site.Publishing;
 
@@ -8,8 +9,6 @@ namespace HiiaPublish.Site.Publishing;
 /// </summary>
 internal static class PublicationDiagnosticCatalog
 {
-    private static DiagnosticDescriptor Error(string code, string title, string template) => new(code, Severity.Error, title, template);
-    private static DiagnosticDescriptor Warning(string code, string title, string template) => new(code, Severity.Warning, title, template);
 
     // The request itself.
     public static readonly DiagnosticDescriptor InvalidSlug = Error("HP0701", "Slug cannot name a web address",

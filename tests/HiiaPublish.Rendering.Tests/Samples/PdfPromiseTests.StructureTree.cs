@@ -14,12 +14,7 @@ public partial class PdfPromiseTests
     public void StructureTree_GivesEachParagraphsWordsWhole_NoneSplitNorJoined(string name)
     {
         var (perspective, pdf) = Paper(name);
-        var extracted = Tokens(string.Join("\n", StructureTreeTexts(pdf).Select(WithoutSoftHyphens)));
-        var problems = new List<string>();
-        foreach (var words in SourceParagraphs(perspective))
-            if (MissingWords(extracted, words) is { } problem)
-                problems.Add(problem);
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        AssertEveryParagraphWhole(perspective, Tokens(string.Join("\n", StructureTreeTexts(pdf).Select(WithoutSoftHyphens))));
     }
 
     [Fact]

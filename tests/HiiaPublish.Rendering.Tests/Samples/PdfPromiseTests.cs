@@ -128,7 +128,12 @@ public partial class PdfPromiseTests
     public void PdfToText_GivesEachParagraphsWordsWhole_NoneSplitNorJoined(string name)
     {
         var (perspective, pdf) = Paper(name);
-        var extracted = Tokens(PdfToText(pdf));
+        AssertEveryParagraphWhole(perspective, Tokens(PdfToText(pdf)));
+    }
+
+    /// <summary>Each source paragraph's words stand whole and in order in <paramref name="extracted"/>; else every miss is named.</summary>
+    private static void AssertEveryParagraphWhole(Perspective perspective, List<string> extracted)
+    {
         var problems = new List<string>();
         foreach (var words in SourceParagraphs(perspective))
             if (MissingWords(extracted, words) is { } problem)
