@@ -26,3 +26,10 @@ if [ ! -x "$azurite_dir/node_modules/.bin/azurite" ]; then
   mkdir -p "$azurite_dir"
   npm install --prefix "$azurite_dir" --no-audit --no-fund --silent "azurite@$azurite_version" >/dev/null
 fi
+
+# The npm packages the desk serves (PDF.js, pixelmatch), the site search indexer (Pagefind, whose Linux
+# binary comes from the registry) and axe-core for the accessibility tests: exact versions from package-lock.json.
+if [ ! -f "$root/node_modules/.package-lock.json" ] || ! cmp -s "$root/package-lock.json" "$root/node_modules/.hiia-installed-lock"; then
+  (cd "$root" && npm ci --no-audit --no-fund --silent >/dev/null)
+  cp "$root/package-lock.json" "$root/node_modules/.hiia-installed-lock"
+fi
