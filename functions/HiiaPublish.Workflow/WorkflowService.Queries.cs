@@ -1,7 +1,11 @@
 namespace HiiaPublish.Workflow;
 
-/// <summary>A draft with every revision, newest upload first.</summary>
-public sealed record DraftView(DraftHead Head, IReadOnlyList<RevisionRecord> Revisions);
+/// <summary>
+/// A draft with every revision, newest upload first; each revision's number (1, 2, 3 … in upload order) and the
+/// revision its changes are shown against; and what the paper waits for.
+/// </summary>
+public sealed record DraftView(DraftHead Head, IReadOnlyList<RevisionRecord> Revisions,
+    IReadOnlyDictionary<string, int>? Numbers = null, IReadOnlyDictionary<string, string>? Baselines = null, DraftSummary? Summary = null);
 
 public sealed partial class WorkflowService
 {
@@ -21,7 +25,11 @@ public sealed partial class WorkflowService
         var head = (await revisions.GetHeadAsync(slug, cancellationToken))?.Head
             ?? new DraftHead(slug, "", all[0].Title); // only invalid uploads so far: nothing to review yet
         var ordered = all.OrderByDescending(r => r.UploadedAt).ThenBy(r => r.Revision, StringComparer.Ordinal).ToArray();
-        return new DraftView(head, ordered);
+        var baselines = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in all)
+            if (DraftStates.BaselineOf(r, all) is { } baseline) baselines[r.Revision] = baseline;
+        return new DraftView(head, ordered, DraftStates.Numbers(all), baselines,
+            DraftStates.Summarise(slug, head.LatestRevision.Length == 0 ? null : head.LatestRevision, all));
     }
 
     public async Task<WorkflowResult<byte[]>> GetPreviewAsync(string slug, string revision, WorkflowPrincipal? principal, CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public sealed partial class WorkflowService
             {
                 State = RevisionState.Approved, ReviewedBy = reviewer.Id, ReviewedAt = time.GetUtcNow(), ApprovedPdfSha256 = seen, Comment = null,
             };
+            approved = approved.With(RevisionEvent.By(RevisionEventKind.Approved, approved.ReviewedAt!.Value, reviewer, pdfSha256: seen));
             if (await revisions.TryReplaceAsync(approved, stored.ETag, cancellationToken) is null)
                 return Problems.ChangedMeanwhile(slug, revision);
             await QueuePublishAsync(approved, cancellationToken);
@@ -66,6 +67,7 @@ public sealed partial class WorkflowService
             if (!await HoldHeadAsync(stored.Record, head, cancellationToken)) continue;
 
             var sentBack = stored.Record with { State = RevisionState.ChangesRequested, ReviewedBy = principal!.Id, ReviewedAt = time.GetUtcNow(), Comment = comment };
+            sentBack = sentBack.With(RevisionEvent.By(RevisionEventKind.SentBack, sentBack.ReviewedAt!.Value, principal, comment));
             return await revisions.TryReplaceAsync(sentBack, stored.ETag, cancellationToken) is null
                 ? Problems.ChangedMeanwhile(slug, revision)
                 : sentBack;

@@ -39,13 +39,16 @@ public sealed partial class WorkflowService
         var work = WorkMessage.TryParse(message);
         if (work is null) return;
         var step = queueName.StartsWith(WorkQueues.Publish, StringComparison.Ordinal) ? "Publishing" : "Rendering";
-        await TransitionAsync(work.Slug, work.Revision, record => record.IsSettled ? null : record with
+        await TransitionAsync(work.Slug, work.Revision, record => record.IsSettled ? null : FailedWithEvent(record with
         {
             State = RevisionState.Failed,
             FailureReason = $"{step} did not succeed after {WorkQueues.MaxAttempts} attempts; the last error was: {record.LastError ?? "none was recorded"}. Upload the draft again to retry; if it fails again, tell the site's administrator.",
             KeptMessage = message.Length > MaxErrorLength ? message[..MaxErrorLength] : message,
-        }, cancellationToken);
+        }), cancellationToken);
     }
+
+    private RevisionRecord FailedWithEvent(RevisionRecord failed) =>
+        failed.With(new RevisionEvent(RevisionEventKind.Failed, time.GetUtcNow(), Reason: failed.FailureReason));
 
     private async Task RenderAsync(WorkMessage work, CancellationToken cancellationToken)
     {
@@ -63,7 +66,8 @@ public sealed partial class WorkflowService
             // warnings recorded at upload.
             var diagnostics = DiagnosticView.FromAll(rendered.Rendered?.Diagnostics ?? rendered.Diagnostics);
             await TransitionAsync(work.Slug, work.Revision, record => record.State == RevisionState.Rendering
-                ? record with { State = RevisionState.Invalid, Diagnostics = diagnostics } : null, cancellationToken);
+                ? (record with { State = RevisionState.Invalid, Diagnostics = diagnostics })
+                    .With(new RevisionEvent(RevisionEventKind.ProblemsFound, time.GetUtcNow(), Problems: ErrorCount(diagnostics))) : null, cancellationToken);
             return;
         }
 
@@ -74,7 +78,8 @@ public sealed partial class WorkflowService
         var warnings = DiagnosticView.FromAll(rendered.Diagnostics);
         var audit = AuditSummary.Of(_audit.Audit(pdf));
         await TransitionAsync(work.Slug, work.Revision, record => record.State == RevisionState.Rendering
-            ? record with { State = RevisionState.Rendered, PreviewSha256 = previewSha256, PageCount = rendered.PageCount, Diagnostics = warnings, Audit = audit, LastError = null }
+            ? (record with { State = RevisionState.Rendered, PreviewSha256 = previewSha256, PageCount = rendered.PageCount, Diagnostics = warnings, Audit = audit, LastError = null })
+                .With(new RevisionEvent(RevisionEventKind.Rendered, time.GetUtcNow(), Pages: rendered.PageCount, PdfSha256: previewSha256))
             : null, cancellationToken);
     }
 
@@ -114,12 +119,13 @@ public sealed partial class WorkflowService
             return;
         }
         await TransitionAsync(work.Slug, work.Revision, current => current.State == RevisionState.Approved
-            ? current with { State = RevisionState.Published, LastError = null } : null, cancellationToken);
+            ? (current with { State = RevisionState.Published, LastError = null })
+                .With(new RevisionEvent(RevisionEventKind.Published, time.GetUtcNow(), PublicPath: result.Entry?.LandingPath)) : null, cancellationToken);
     }
 
     private Task FailAsync(WorkMessage work, string reason, CancellationToken cancellationToken) =>
-        TransitionAsync(work.Slug, work.Revision, record => record.IsSettled ? null : record with { State = RevisionState.Failed, FailureReason = reason },
-            cancellationToken);
+        TransitionAsync(work.Slug, work.Revision, record => record.IsSettled ? null : (record with { State = RevisionState.Failed, FailureReason = reason })
+            .With(new RevisionEvent(RevisionEventKind.Failed, time.GetUtcNow(), Reason: reason)), cancellationToken);
 
     private async Task<DraftFiles> ReadFilesAsync(RevisionRecord record, CancellationToken cancellationToken)
     {

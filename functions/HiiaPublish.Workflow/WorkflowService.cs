@@ -60,6 +60,8 @@ public sealed partial class WorkflowService(
             await drafts.PutFileAsync(slug, revision, name, name == files.SourceFile ? files.Source : files.Assets[name], cancellationToken);
         var record = new RevisionRecord(slug, revision, parsed.HasErrors ? RevisionState.Invalid : RevisionState.Queued,
             principal.Id, time.GetUtcNow(), files.SourceFile, files.FileNames, diagnostics, parsed.Perspective?.Metadata.Title);
+        record = record.With(RevisionEvent.By(RevisionEventKind.Uploaded, record.UploadedAt, principal));
+        if (parsed.HasErrors) record = record.With(new RevisionEvent(RevisionEventKind.ProblemsFound, record.UploadedAt, Problems: ErrorCount(diagnostics)));
         if (!await revisions.TryCreateAsync(record, cancellationToken))
         {
             // The same files arrived twice at once: the other request created the record; finish its work.
@@ -113,6 +115,8 @@ public sealed partial class WorkflowService(
         }
         throw new WorkflowBusyException($"The draft '{record.Slug}' kept changing while its latest revision was recorded.");
     }
+
+    private static int ErrorCount(IReadOnlyList<DiagnosticView> diagnostics) => diagnostics.Count(d => d.Severity == "error");
 
     /// <summary>Re-reads and re-decides until the change is written or <paramref name="change"/> says nothing is left to do (null).</summary>
     private async Task<RevisionRecord?> TransitionAsync(string slug, string revision, Func<RevisionRecord, RevisionRecord?> change,

@@ -19,6 +19,9 @@ public static class ApiRoutes
     public const string Source = "api/drafts/{slug}/revisions/{rev}/source";
     public const string Approve = "api/drafts/{slug}/revisions/{rev}/approve";
     public const string RequestChanges = "api/drafts/{slug}/revisions/{rev}/request-changes";
+    public const string History = "api/drafts/{slug}/history";
+    public const string Text = "api/drafts/{slug}/revisions/{rev}/text";
+    public const string Replies = "api/drafts/{slug}/revisions/{rev}/replies";
     public const string Me = "api/me";
     public const string Health = "api/health";
     public const string OpenApi = "api/openapi.json";
@@ -38,6 +41,9 @@ public static class ApiRoutes
         new("GetSource", Get, Source),
         new("Approve", Post, Approve),
         new("RequestChanges", Post, RequestChanges),
+        new("GetHistory", Get, History),
+        new("GetText", Get, Text),
+        new("Reply", Post, Replies),
         new("Me", Get, Me),
         new("Health", Get, Health),
         new("OpenApi", Get, OpenApi),

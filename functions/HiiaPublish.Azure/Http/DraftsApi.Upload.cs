@@ -15,7 +15,7 @@ public sealed partial class DraftsApi
     /// one Markdown part and its images. Answers 202 with the revision (queued for rendering) or 422 with the
     /// diagnostics of an invalid draft; both say where the draft is (Location).
     /// </summary>
-    public Task<ApiResult> UploadAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
+    public Task<ApiResult> UploadAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(request, async () =>
     {
         var (principal, refusal) = Who(request);
         if (refusal is not null) return refusal;

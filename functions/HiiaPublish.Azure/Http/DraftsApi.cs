@@ -13,15 +13,58 @@ namespace HiiaPublish.Azure.Http;
 /// </summary>
 public sealed partial class DraftsApi(WorkflowService workflow, ClientPrincipalReader principals, ILogger<DraftsApi> logger)
 {
-    public Task<ApiResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
+    public Task<ApiResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(request, async () =>
     {
         var (principal, refusal) = Who(request);
         if (refusal is not null) return refusal;
-        var result = await workflow.ListDraftsAsync(principal, cancellationToken);
+        var result = await workflow.ListDraftSummariesAsync(principal, cancellationToken);
         return result.Problem is not null ? ProblemResults.From(result.Problem) : ApiResult.Json(200, new { drafts = result.Value });
     });
 
-    public Task<ApiResult> GetAsync(HttpRequest request, string slug, CancellationToken cancellationToken) => GuardAsync(async () =>
+    /// <summary>`GET /api/drafts/{slug}/history`: the paper's timeline, oldest first.</summary>
+    public Task<ApiResult> HistoryAsync(HttpRequest request, string slug, CancellationToken cancellationToken) => GuardAsync(request, async () =>
+    {
+        var (principal, refusal) = Who(request);
+        if (refusal is not null) return refusal;
+        var result = await workflow.GetHistoryAsync(slug, principal, cancellationToken);
+        return result.Problem is not null ? ProblemResults.From(result.Problem)
+            : ApiResult.Json(200, new { slug, events = result.Value!.Select(HistoryLine.Of) });
+    });
+
+    /// <summary>`GET …/revisions/{rev}/text`: the revision's readable text blocks from the parsed model.</summary>
+    public Task<ApiResult> TextAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) => GuardAsync(request, async () =>
+    {
+        var (principal, refusal) = Who(request);
+        if (refusal is not null) return refusal;
+        var result = await workflow.GetTextAsync(slug, revision, principal, cancellationToken);
+        return result.Problem is not null ? ProblemResults.From(result.Problem) : ApiResult.Json(200, result.Value!);
+    });
+
+    /// <summary>`POST …/revisions/{rev}/replies` with {comment}: a message in the thread of a request for changes.</summary>
+    public Task<ApiResult> ReplyAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) => GuardAsync(request, async () =>
+    {
+        var (principal, refusal) = Who(request);
+        if (refusal is not null) return refusal;
+        var body = await ReadJsonObjectAsync(request, cancellationToken);
+        if (body.Refusal is not null) return body.Refusal;
+        if (!TryGetString(body.Root, "comment", out var comment, out var typeProblem)) return typeProblem!;
+        var result = await workflow.ReplyAsync(slug, revision, comment, principal, cancellationToken);
+        return Answer(result);
+    });
+
+    /// <summary>One event of the timeline as the API shows it: flat, with the revision's number and the person's name.</summary>
+    private sealed record HistoryLine(string Kind, DateTimeOffset At, string Revision, int Number, string? By, string? ById, string? Comment,
+        int? Pages, string? PdfSha256, string? PublicPath, int? Problems, string? Reason)
+    {
+        public static HistoryLine Of(HistoryEntry entry)
+        {
+            var e = entry.Event;
+            return new HistoryLine(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(e.Kind.ToString()), e.At, entry.Revision, entry.Number,
+                e.ByName ?? e.ById, e.ById, e.Comment, e.Pages, e.PdfSha256, e.PublicPath, e.Problems, e.Reason);
+        }
+    }
+
+    public Task<ApiResult> GetAsync(HttpRequest request, string slug, CancellationToken cancellationToken) => GuardAsync(request, async () =>
     {
         var (principal, refusal) = Who(request);
         if (refusal is not null) return refusal;
@@ -29,7 +72,7 @@ public sealed partial class DraftsApi(WorkflowService workflow, ClientPrincipalR
         return result.Problem is not null ? ProblemResults.From(result.Problem) : ApiResult.Json(200, result.Value!);
     });
 
-    public Task<ApiResult> PreviewAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) => GuardAsync(async () =>
+    public Task<ApiResult> PreviewAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) => GuardAsync(request, async () =>
     {
         var (principal, refusal) = Who(request);
         if (refusal is not null) return refusal;
@@ -42,7 +85,7 @@ public sealed partial class DraftsApi(WorkflowService workflow, ClientPrincipalR
             });
     });
 
-    public Task<ApiResult> ApproveAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) => GuardAsync(async () =>
+    public Task<ApiResult> ApproveAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) => GuardAsync(request, async () =>
     {
         var (principal, refusal) = Who(request);
         if (refusal is not null) return refusal;
@@ -53,7 +96,7 @@ public sealed partial class DraftsApi(WorkflowService workflow, ClientPrincipalR
         return Answer(result);
     });
 
-    public Task<ApiResult> RequestChangesAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) => GuardAsync(async () =>
+    public Task<ApiResult> RequestChangesAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) => GuardAsync(request, async () =>
     {
         var (principal, refusal) = Who(request);
         if (refusal is not null) return refusal;
@@ -118,6 +161,9 @@ public sealed partial class DraftsApi(WorkflowService workflow, ClientPrincipalR
     }
 
     /// <summary>Malformed transport (a broken multipart body, a client that hung up) is the client's problem, a 400; anything else is ours, a 500 without details.</summary>
+    private async Task<ApiResult> GuardAsync(HttpRequest request, Func<Task<ApiResult>> handle) =>
+        ProblemResults.Localised(await GuardAsync(handle), request);
+
     private async Task<ApiResult> GuardAsync(Func<Task<ApiResult>> handle)
     {
         try

@@ -66,7 +66,7 @@ public static class OpenApiDocument
     internal static Dictionary<string, string> Operations() => new(StringComparer.Ordinal)
     {
         ["ListDrafts"] = """
-            { "summary": "List drafts and their latest revision", "responses": { "200": { "description": "Drafts" }, "401": { "$ref": "#/components/responses/Problem" } } }
+            { "summary": "List papers, newest activity first, each with its status and 'attention': {state: review|changes|problems|failed|none, revision, number}", "responses": { "200": { "description": "Drafts" }, "401": { "$ref": "#/components/responses/Problem" } } }
             """,
         ["UploadDraft"] = """
             { "summary": "Upload a draft (text/markdown, or multipart/form-data with the Markdown and its image/png or image/jpeg files; at most 2 MB)",
@@ -106,9 +106,29 @@ public static class OpenApiDocument
                 "properties": { "comment": { "type": "string", "maxLength": 4000 } } } } } },
               "responses": { "202": { "description": "Changes requested" }, "403": { "$ref": "#/components/responses/Problem" }, "409": { "$ref": "#/components/responses/Problem" } } }
             """,
+        ["GetHistory"] = """
+            { "summary": "The paper's timeline, oldest first: uploaded, problems-found, rendered, sent-back, replied, approved, published, failed; each with when, who (display name), the revision and its number",
+              "parameters": [ { "$ref": "#/components/parameters/slug" } ],
+              "responses": { "200": { "description": "{slug, events: [{kind, at, revision, number, by?, comment?, pages?, pdfSha256?, publicPath?, problems?, reason?}]}" },
+                "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } } }
+            """,
+        ["GetText"] = """
+            { "summary": "The revision's readable text from the parsed paper: front-matter fields by name, then headings, paragraphs and notes",
+              "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/rev" } ],
+              "responses": { "200": { "description": "{slug, revision, number, blocks: [{kind, name, text}]}" }, "404": { "$ref": "#/components/responses/Problem" },
+                "409": { "$ref": "#/components/responses/Problem" } } }
+            """,
+        ["Reply"] = """
+            { "summary": "Answer a request for changes (Editor, CopyEditor): one more message in the revision's thread",
+              "parameters": [ { "$ref": "#/components/parameters/slug" }, { "$ref": "#/components/parameters/rev" } ],
+              "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": [ "comment" ],
+                "properties": { "comment": { "type": "string", "maxLength": 2000 } } } } } },
+              "responses": { "202": { "description": "The reply is recorded" }, "400": { "$ref": "#/components/responses/Problem" },
+                "403": { "$ref": "#/components/responses/Problem" }, "409": { "$ref": "#/components/responses/Problem" } } }
+            """,
         ["Me"] = """
             { "summary": "Who is signed in, their roles and what they may do (upload, read, review), with where to sign out",
-              "responses": { "200": { "description": "{id, name, roles, capabilities: {upload, read, review}, signOutUrl, switchUserUrl?}" },
+              "responses": { "200": { "description": "{id, name, roles, capabilities: {upload, read, review}, signOutUrl, switchUserUrl?, siteUrl}" },
                 "401": { "$ref": "#/components/responses/SignIn" } } }
             """,
         ["Health"] = """

@@ -1,5 +1,7 @@
+using HiiaPublish.Format.Branding;
 using HiiaPublish.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace HiiaPublish.Azure.Http;
 
@@ -8,21 +10,40 @@ namespace HiiaPublish.Azure.Http;
 /// offers another role's buttons), and a revision's Markdown source (for problems shown with their line, and
 /// the diff between revisions). Read-only; who may read a source is the workflow's rule, this only maps it.
 /// </summary>
-public sealed class ReviewDeskApi(ClientPrincipalReader principals, WorkflowService workflow, ReviewDeskSignIn signIn)
+public sealed class ReviewDeskApi(ClientPrincipalReader principals, WorkflowService workflow, ReviewDeskSignIn signIn, IConfiguration configuration)
 {
+    /// <summary>Where the desk links a published paper: this setting, else the site's public address, else the brand's.</summary>
+    public const string ReaderUrlSetting = "HiiaSite:readerUrl";
+
+    private readonly string _readerUrl = configuration[ReaderUrlSetting] is { Length: > 0 } reader ? reader
+        : configuration["HiiaSite:publicBaseUrl"] is { Length: > 0 } site ? site
+        : BrandingUrl();
+
+    private static string BrandingUrl()
+    {
+        try { return BrandingLoader.Load(TemplatesLocator.Find()).SiteBaseUrl; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException) { return "/"; }
+    }
+
     /// <summary>`GET /api/me`: name, roles and capabilities, or 401 with where to sign in.</summary>
-    public ApiResult Me(HttpRequest request)
+    public ApiResult Me(HttpRequest request) => ProblemResults.Localised(MeUnlocalised(request), request);
+
+    private ApiResult MeUnlocalised(HttpRequest request)
     {
         var read = principals.Read(request);
         if (read?.Problem is { } problem) return SignInProblem(problem.Detail);
         if (read?.Value is not { } principal) return SignInProblem("Sign in with your institute account to use the review desk.");
         var readsDrafts = principal.IsEditor || principal.IsCopyEditor;
         return ApiResult.Json(200, new MeView(principal.Id, principal.Name, principal.Roles,
-            new Capabilities(Upload: readsDrafts, Read: readsDrafts, Review: principal.IsCopyEditor), signIn.SignOutUrl, signIn.SwitchUserUrl));
+            new Capabilities(Upload: readsDrafts, Read: readsDrafts, Review: principal.IsCopyEditor), signIn.SignOutUrl, signIn.SwitchUserUrl,
+            _readerUrl.TrimEnd('/') + "/"));
     }
 
     /// <summary>`GET /api/drafts/{slug}/revisions/{rev}/source`: the Markdown as uploaded (UTF-8 bytes, unchanged).</summary>
-    public async Task<ApiResult> SourceAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken)
+    public async Task<ApiResult> SourceAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken) =>
+        ProblemResults.Localised(await SourceUnlocalisedAsync(request, slug, revision, cancellationToken), request);
+
+    private async Task<ApiResult> SourceUnlocalisedAsync(HttpRequest request, string slug, string revision, CancellationToken cancellationToken)
     {
         var read = principals.Read(request);
         if (read?.Problem is { } problem) return ProblemResults.From(problem);
@@ -40,7 +61,8 @@ public sealed class ReviewDeskApi(ClientPrincipalReader principals, WorkflowServ
         new(401, ApiResult.ProblemContentType, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
             new SignInProblemBody("https://hiia.hu/problems/401", "Sign-in required", 401, detail, signIn.SignInUrl), WorkflowJson.Options));
 
-    private sealed record MeView(string Id, string Name, IReadOnlyList<string> Roles, Capabilities Capabilities, string SignOutUrl, string? SwitchUserUrl);
+    private sealed record MeView(string Id, string Name, IReadOnlyList<string> Roles, Capabilities Capabilities, string SignOutUrl, string? SwitchUserUrl,
+        string SiteUrl);
 
     private sealed record Capabilities(bool Upload, bool Read, bool Review);
 

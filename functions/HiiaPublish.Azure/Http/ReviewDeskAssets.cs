@@ -20,15 +20,31 @@ public sealed class ReviewDeskAssets
 
     // Nothing outside the app itself: scripts and styles from files only (no inline code), the preview PDF from a
     // blob: URL the page made from the bytes it hashed, no plugins, no framing of the desk by other sites.
+    // PDF.js runs its parser in a worker from the app's own file and loads the paper's embedded fonts from bytes.
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
         "frame-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>The folder below the desk that holds PDF.js and pixelmatch (copied from node_modules by the build).</summary>
+    public const string VendorFolder = "vendor";
+
+    /// <summary>Each vendor file the desk loads, and where npm puts it (the fallback when running from the repository's templates).</summary>
+    public static readonly IReadOnlyDictionary<string, string> VendorFiles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["pdf.min.mjs"] = "pdfjs-dist/build/pdf.min.mjs",
+        ["pdf.worker.min.mjs"] = "pdfjs-dist/build/pdf.worker.min.mjs",
+        ["pdfjs-LICENSE.txt"] = "pdfjs-dist/LICENSE",
+        ["pixelmatch.js"] = "pixelmatch/index.js",
+        ["pixelmatch-LICENSE.txt"] = "pixelmatch/LICENSE",
+    };
 
     private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>
     {
         [".html"] = "text/html; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
+        [".mjs"] = "text/javascript; charset=utf-8",
+        [".txt"] = "text/plain; charset=utf-8",
         [".svg"] = "image/svg+xml",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -47,7 +63,24 @@ public sealed class ReviewDeskAssets
                 if (ContentTypes.TryGetValue(extension, out var type))
                     files[name] = (type, File.ReadAllBytes(path));
             }
+        foreach (var (name, npmPath) in VendorFiles)
+            if (VendorFile(folder, name, npmPath) is { } path)
+                files[$"{VendorFolder}/{name}"] = (ContentTypes[Path.GetExtension(name)], File.ReadAllBytes(path));
         _files = files.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    // The build's copy beside the desk; else node_modules in a folder above it (the repository, when the templates
+    // are the repository's own); else nothing, and the desk says the preview cannot be drawn.
+    private static string? VendorFile(string folder, string name, string npmPath)
+    {
+        var copied = Path.Combine(folder, VendorFolder, name);
+        if (File.Exists(copied)) return copied;
+        for (var dir = new DirectoryInfo(Path.GetFullPath(folder)); dir is not null; dir = dir.Parent)
+        {
+            var installed = Path.Combine(dir.FullName, "node_modules", npmPath);
+            if (File.Exists(installed)) return installed;
+        }
+        return null;
     }
 
     /// <summary>The files under the templates folder the renderer also uses.</summary>

@@ -67,6 +67,7 @@ public sealed class ServeCommand : ICommand
             ["HiiaSite:connectionString"] = storage,
             // A laptop has no App Service Authentication: the developer sends the principal header themselves.
             [HiiaPublishServiceCollectionExtensions.TrustHeaderSetting] = "true",
+            [ReviewDeskApi.ReaderUrlSetting] = "/site/",
         });
         // In one process the pump need not wait for its next poll to learn of new work: what is enqueued here wakes
         // it. And a laptop has no identity provider, so the desk's sign-in is the local form.
@@ -111,6 +112,9 @@ public sealed class ServeCommand : ICommand
             ["GetSource"] = (HttpRequest r, string slug, string rev, ReviewDeskApi api, CancellationToken ct) => api.SourceAsync(r, slug, rev, ct),
             ["Approve"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.ApproveAsync(r, slug, rev, ct),
             ["RequestChanges"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.RequestChangesAsync(r, slug, rev, ct),
+            ["GetHistory"] = (HttpRequest r, string slug, DraftsApi api, CancellationToken ct) => api.HistoryAsync(r, slug, ct),
+            ["GetText"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.TextAsync(r, slug, rev, ct),
+            ["Reply"] = (HttpRequest r, string slug, string rev, DraftsApi api, CancellationToken ct) => api.ReplyAsync(r, slug, rev, ct),
             ["Me"] = (HttpRequest r, ReviewDeskApi api) => api.Me(r),
             ["Health"] = () => DraftsApi.Health(),
             ["OpenApi"] = () => OpenApiDocument.Result(),
