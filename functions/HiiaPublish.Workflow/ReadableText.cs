@@ -96,7 +96,8 @@ public static class ReadableText
                 case Emphasis e: Append(text, e.Content); break;
                 case Strong s: Append(text, s.Content); break;
                 case Link l: Append(text, l.Content); if (l.IsAutolink is false) text.Append(" <").Append(l.Url).Append('>'); break;
-                case FootnoteReference r: text.Append('[').Append(r.Number).Append(']'); break;
+                // A mark, not its number: adding one note renumbers every later one, and that is no edit of theirs.
+                case FootnoteReference: text.Append("[note]"); break;
                 case LineBreak: text.Append(' '); break;
             }
     }

@@ -1,13 +1,15 @@
 // The desk's only way to the server: the same /api routes scripts use, same-origin, with the browser's
 // sign-in cookie. Every failure comes back as { ok: false, status, problem } with a sentence to show.
-import { t } from './labels.js';
+import { t, language } from './labels.js';
 
 const apiRoot = '/api';
 
 async function call(path, options = {}) {
   let response;
   try {
-    response = await fetch(apiRoot + path, { credentials: 'same-origin', cache: 'no-store', ...options });
+    // The API answers its problems in the desk's language (Accept-Language), so refusals read like the page.
+    const headers = { 'Accept-Language': language, ...(options.headers || {}) };
+    response = await fetch(apiRoot + path, { credentials: 'same-origin', cache: 'no-store', ...options, headers });
   } catch {
     return { ok: false, status: 0, problem: { title: t('networkError'), detail: '' } };
   }
@@ -39,6 +41,11 @@ export const api = {
   requestChanges: (slug, revision, comment) => json(`${draftPath(slug, revision)}/request-changes`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ comment }),
   }),
+  reply: (slug, revision, comment) => json(`${draftPath(slug, revision)}/replies`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ comment }),
+  }),
+  history: slug => json(`/drafts/${encodeURIComponent(slug)}/history`),
+  text: (slug, revision) => json(`${draftPath(slug, revision)}/text`),
   async source(slug, revision) {
     const result = await call(`${draftPath(slug, revision)}/source`);
     if (result.ok) result.value = await result.response.text();

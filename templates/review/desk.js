@@ -1,21 +1,20 @@
-// The review desk: asks who is signed in and what they may do, then shows the upload form (if they may
-// upload), the papers, and the chosen paper. State changes arrive by polling; while a render or a publish runs
-// the page polls quickly, otherwise slowly.
+// The review desk: asks who is signed in and what they may do, then shows the papers with what each waits for,
+// the upload form (if they may upload), and the chosen paper at the revision that needs them. State changes
+// arrive by polling: quickly while a render or a publish runs, slowly otherwise; the count of papers waiting for
+// the signed-in person updates with it, without a reload.
 import { api, problemText } from './api.js';
 import { applyLabels, t } from './labels.js';
 import { setUpUpload } from './upload.js';
-import { renderPaperList, setUpFilter } from './papers.js';
-import { renderPaper } from './revision-view.js';
+import { renderPaperList, renderWaiting, setUpFilter, mine } from './papers.js';
+import { renderPaper, revisionToOpen } from './revision-view.js';
 
 // Fast enough that "rendered" appears within a couple of seconds of the render; slow enough that an idle page
-// sends one request per paper every ten seconds.
+// sends two requests every ten seconds.
 const busyPollMs = 1500;
 const idlePollMs = 10000;
-// Drafts fetched at once when refreshing the list: keeps a long list from opening dozens of connections.
-const parallelFetches = 4;
-const busyStates = new Set(['queued', 'rendering', 'approved']);
+const busyStatuses = new Set(['rendering', 'publishing']);
 
-const desk = { me: null, views: new Map(), filter: '', slug: null, revision: null, signatures: new Map(), timer: 0 };
+const desk = { me: null, papers: [], view: null, filter: '', slug: null, revision: null, signatures: new Map(), timer: 0, messages: new Map() };
 
 async function start() {
   applyLabels(document);
@@ -25,12 +24,25 @@ async function start() {
   desk.me = me.value;
   showWho(desk.me);
   if (!desk.me.capabilities.read) { document.getElementById('no-role').hidden = false; return; }
-  document.getElementById('main').hidden = false;
+  document.getElementById('desk').hidden = false;
   if (desk.me.capabilities.upload) {
     document.getElementById('upload').hidden = false;
-    setUpUpload((slug, revision, options) => { select(slug, revision, options?.keepFocus ?? true); refresh(); });
+    setUpUpload((slug, revision) => {
+      select(slug, revision, true);
+      refresh();
+      // Focus goes to what the upload said (accepted, or the problems), never to the page's body.
+      document.getElementById('upload-result').focus();
+    });
   }
   setUpFilter(value => { desk.filter = value; renderList(); });
+  document.getElementById('waiting').addEventListener('click', event => {
+    event.preventDefault();
+    const filter = document.getElementById('state-filter');
+    filter.value = mine;
+    desk.filter = mine;
+    renderList();
+    filter.focus();
+  });
   selectFromAddress();
   // A link or bookmark to a paper (#paper=slug&revision=…) opens it, also when only the fragment changed.
   window.addEventListener('hashchange', () => { selectFromAddress(); refresh(); });
@@ -61,39 +73,41 @@ function showWho(me) {
   if (me.switchUserUrl) { switchUser.href = me.switchUserUrl; switchUser.hidden = false; }
 }
 
-function select(slug, revision, keepFocus) {
+async function select(slug, revision, keepFocus) {
+  const samePaper = slug === desk.slug;
   desk.slug = slug;
   desk.revision = revision || null;
+  if (!samePaper) desk.view = null;
   desk.signatures.delete('paper');
-  history.replaceState(null, '', `#paper=${encodeURIComponent(slug)}${revision ? `&revision=${revision}` : ''}`);
   renderList();
+  await loadPaper();
+  // Opening a paper opens the revision that needs the viewer; the address names it, so a reload keeps it.
+  if (desk.view && !desk.revision) desk.revision = revisionToOpen(desk.view);
+  history.replaceState(null, '', `#paper=${encodeURIComponent(slug)}${desk.revision ? `&revision=${desk.revision}` : ''}`);
   renderSelected();
   if (!keepFocus) document.getElementById('paper-heading').focus();
+}
+
+async function loadPaper() {
+  if (!desk.slug) return;
+  const answer = await api.draft(desk.slug);
+  if (answer.ok) desk.view = answer.value;
 }
 
 async function refresh() {
   clearTimeout(desk.timer);
   try {
-    const list = await api.drafts();
+    const [list] = await Promise.all([api.drafts(), loadPaper()]);
     if (list.ok) {
-      const slugs = list.value.drafts.map(d => d.slug);
-      if (desk.slug && !slugs.includes(desk.slug)) slugs.push(desk.slug);
-      const views = await inBatches(slugs, slug => api.draft(slug));
-      desk.views = new Map(views.filter(v => v.ok).map(v => [v.value.head.slug, v.value]));
+      desk.papers = list.value.drafts;
+      renderWaiting(desk.papers, desk.me);
       renderList();
       renderSelected();
     }
   } finally {
-    const busy = [...desk.views.values()].some(v => v.revisions.some(r => busyStates.has(r.state)));
+    const busy = desk.papers.some(p => busyStatuses.has(p.status));
     desk.timer = setTimeout(refresh, busy ? busyPollMs : idlePollMs);
   }
-}
-
-async function inBatches(items, fetchOne) {
-  const results = [];
-  for (let i = 0; i < items.length; i += parallelFetches)
-    results.push(...await Promise.all(items.slice(i, i + parallelFetches).map(fetchOne)));
-  return results;
 }
 
 function changed(key, value) {
@@ -104,19 +118,21 @@ function changed(key, value) {
 }
 
 function renderList() {
-  const views = [...desk.views.values()];
-  if (!changed('list', [views, desk.filter, desk.slug])) return;
-  renderPaperList(views, desk.filter, desk.slug, slug => select(slug, null, false));
+  if (!changed('list', [desk.papers, desk.filter, desk.slug])) return;
+  renderPaperList(desk.papers, desk.filter, desk.slug, desk.me, slug => select(slug, null, false));
 }
 
 function renderSelected() {
-  const view = desk.slug ? desk.views.get(desk.slug) : null;
+  const view = desk.view && desk.view.head.slug === desk.slug ? desk.view : null;
   document.getElementById('paper').hidden = !view;
   document.getElementById('paper-placeholder').hidden = !!view;
   if (!view || !changed('paper', [view, desk.revision])) return;
   renderPaper(view, desk.revision, desk.me, {
     selectRevision: revision => select(desk.slug, revision, true),
     refresh,
+    // What the person just did, said again in the panel after the page redraws (approved → published).
+    decided: (revision, message) => { desk.messages.set(revision, message); refresh(); },
+    messageFor: revision => desk.messages.get(revision),
   });
 }
 

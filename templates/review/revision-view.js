@@ -1,49 +1,77 @@
-// One paper: its revisions, and the chosen revision's state, problems, comment, preview, review actions and
-// changes since the previous revision. Built again only when the paper's data changed.
+// One paper: the decision panel first (Approve, Request changes, comment, the PDF's short SHA-256), then the
+// pages, what changed, the revisions and the history. Built again only when the paper's data changed.
 import { api, problemText } from './api.js';
-import { el, replaceChildrenKeepingFocus, shortRevision, stateBadge, when } from './dom.js';
+import { el, replaceChildrenKeepingFocus, when } from './dom.js';
 import { t, language } from './labels.js';
 import { problemsList } from './problems.js';
-import { previewSection, previewOf } from './preview.js';
+import { pagesSection } from './pages.js';
 import { changesSection } from './changes.js';
+import { historySection } from './history.js';
+import { statusBadge } from './papers.js';
+import { previewOf } from './pdf.js';
 
 const previewStates = new Set(['rendered', 'changes-requested', 'approved', 'published']);
 export const hasPreview = r => previewStates.has(r.state) || (r.state === 'failed' && !!r.previewSha256);
 
-export function renderPaper(view, selectedRevision, me, actions) {
-  const revisions = view.revisions;
-  const current = revisions.find(r => r.revision === selectedRevision) || revisions[0];
-  const title = view.head.title || current.title || view.head.slug;
-  document.getElementById('paper-heading').textContent = title;
-  document.getElementById('paper-slug').textContent = view.head.slug;
-  replaceChildrenKeepingFocus(document.getElementById('revision-list'), revisions.map((r, i) => el('li', {},
-    el('button', {
-      type: 'button', class: 'revision-button', 'data-key': `revision:${r.revision}`, 'data-revision': r.revision,
-      'aria-current': r.revision === current.revision ? 'true' : null, onclick: () => actions.selectRevision(r.revision),
-    },
-    el('span', { class: 'revision-id', text: shortRevision(r.revision) }), ' ', stateBadge(r.state),
-    i === 0 ? el('span', { class: 'latest', text: ` · ${t('latest')}` }) : null,
-    el('span', { class: 'revision-when', text: when(r.uploadedAt, language) })))));
-  const index = revisions.indexOf(current);
-  const holder = document.getElementById('revision');
-  const hadFocus = holder.contains(document.activeElement);
-  replaceChildrenKeepingFocus(holder, [revisionPanel(view, current, revisions[index + 1] || null, title, me, actions)]);
-  // The focused button went away with the old state (an approval succeeded): keep the reader in the revision.
-  if (hadFocus && !holder.contains(document.activeElement)) document.getElementById('revision-heading')?.focus();
+/** The revision to open when none is named: the one that needs attention, else the head, else the newest upload. */
+export function revisionToOpen(view) {
+  const attention = view.summary?.attention;
+  return attention?.revision || view.head.latestRevision || view.revisions[0].revision;
 }
 
-function revisionPanel(view, r, previous, title, me, actions) {
-  const uploader = r.uploadedBy === me.id ? me.name : r.uploadedBy;
+export function renderPaper(view, selectedRevision, me, actions) {
+  const revisions = view.revisions;
+  const current = revisions.find(r => r.revision === selectedRevision) || revisions.find(r => r.revision === revisionToOpen(view)) || revisions[0];
+  const numbers = view.numbers || {};
+  const title = view.summary?.title || view.head.title || current.title || view.head.slug;
+  document.getElementById('paper-heading').textContent = title;
+  document.getElementById('paper-meta').replaceChildren(...(view.summary ? [statusBadge(view.summary), ' '] : []), el('span', { class: 'paper-slug', text: view.head.slug }));
+  const holder = document.getElementById('revision');
+  const hadFocus = holder.contains(document.activeElement);
+  replaceChildrenKeepingFocus(holder, [revisionPanel(view, current, numbers, title, me, actions)]);
+  // The focused control went away with the old state (an approval succeeded): keep the reader in the revision.
+  if (hadFocus && !holder.contains(document.activeElement))
+    (document.getElementById('published-link') || document.getElementById('review-outcome') || document.getElementById('revision-heading'))?.focus();
+}
+
+function revisionPanel(view, r, numbers, title, me, actions) {
+  const number = numbers[r.revision] ?? '?';
+  const stateOf = revision => view.revisions.find(x => x.revision === revision)?.state || 'uploaded';
   const main = el('div', { class: 'revision-main' });
-  const side = el('div', { class: 'revision-side' });
-  if (hasPreview(r)) main.append(previewSection(view.head.slug, r, title));
+  if (hasPreview(r)) main.append(pagesSection(view.head.slug, r, number));
   else if (r.state === 'invalid') main.append(invalidSection(view.head.slug, r));
-  side.append(...[statusSection(r), commentSection(r), reviewSection(view, r, me, actions), changesSection(view.head.slug, r, previous)].filter(Boolean));
+  else main.append(statusSection(r));
+  if (r.state !== 'invalid') main.append(changesSection(view.head.slug, r, numbers, view.baselines?.[r.revision], stateOf));
+  const side = el('aside', { class: 'revision-side', 'aria-label': t('reviewHeading') },
+    decisionSection(view, r, number, title, me, actions));
+  const canReply = r.state === 'changes-requested';
   return el('article', { class: 'revision', 'aria-labelledby': 'revision-heading' },
-    el('h3', { id: 'revision-heading', tabindex: '-1' }, t('revision', { revision: shortRevision(r.revision) }), ' ', stateBadge(r.state)),
-    el('p', { class: 'revision-meta' }, t('uploadedBy', { name: uploader, when: when(r.uploadedAt, language) }),
-      r.reviewedBy ? ` · ${t('reviewedBy', { name: r.reviewedBy === me.id ? me.name : r.reviewedBy })}` : ''),
-    el('div', { class: 'revision-body' }, main, side));
+    el('h3', { id: 'revision-heading', tabindex: '-1', class: 'revision-heading' }, t('revisionN', { n: number }), ' ',
+      el('span', { class: `badge state-${r.state}`, text: t(`state_${r.state}`) })),
+    el('p', { class: 'revision-meta' }, t('uploadedBy', { name: uploaderName(r, me), when: when(r.uploadedAt, language) }),
+      el('span', { class: 'revision-id', title: r.revision, text: ` · ${r.revision.slice(0, 12)}` })),
+    el('div', { class: 'revision-body' }, side, main),
+    revisionsList(view, r, numbers, actions),
+    historySection(view.head.slug, r, me.siteUrl || '/', canReply, actions.refresh));
+}
+
+function uploaderName(r, me) {
+  const uploaded = (r.history || []).find(e => e.kind === 'uploaded');
+  return uploaded?.byName || (r.uploadedBy === me.id ? me.name : r.uploadedBy);
+}
+
+function revisionsList(view, current, numbers, actions) {
+  return el('section', { class: 'revisions', 'aria-labelledby': 'revisions-heading' },
+    el('h3', { id: 'revisions-heading', text: t('revisionsHeading') }),
+    el('ol', { class: 'revision-list', id: 'revision-list' }, view.revisions.map((r, i) => el('li', {},
+      el('button', {
+        type: 'button', class: 'revision-button', 'data-key': `revision:${r.revision}`, 'data-revision': r.revision, 'data-number': String(numbers[r.revision]),
+        'aria-current': r.revision === current.revision ? 'true' : null, onclick: () => actions.selectRevision(r.revision),
+      },
+      el('span', { class: 'revision-number', text: t('revisionN', { n: numbers[r.revision] }) }), ' ',
+      el('span', { class: `badge state-${r.state}`, text: t(`state_${r.state}`) }),
+      i === 0 ? el('span', { class: 'latest', text: ` · ${t('latest')}` }) : null,
+      el('span', { class: 'revision-when', text: when(r.uploadedAt, language) }))))));
 }
 
 function statusSection(r) {
@@ -57,14 +85,6 @@ function statusSection(r) {
     busy ? el('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, text);
 }
 
-function commentSection(r) {
-  if (!r.comment) return null;
-  return el('section', { class: 'comment', 'aria-labelledby': 'comment-heading' },
-    el('h4', { id: 'comment-heading', text: t('commentHeading') }),
-    el('p', { class: 'comment-by', text: t('commentBy', { name: r.reviewedBy || '' }) }),
-    el('blockquote', { class: 'comment-text', text: r.comment }));
-}
-
 function invalidSection(slug, r) {
   const holder = el('div', { class: 'invalid' }, problemsList(r.diagnostics || [], r.sourceFile, null));
   api.source(slug, r.revision).then(answer => {
@@ -73,35 +93,64 @@ function invalidSection(slug, r) {
   return holder;
 }
 
-function reviewSection(view, r, me, actions) {
-  const section = el('section', { class: 'review', 'aria-labelledby': 'review-heading' }, el('h4', { id: 'review-heading', text: t('reviewHeading') }));
-  if (r.state !== 'rendered') return null;
-  if (!me.capabilities.review) { section.append(el('p', { class: 'note', text: t('editorOnlyNote') })); return section; }
-  if (view.head.latestRevision && view.head.latestRevision !== r.revision) { section.append(el('p', { class: 'note', text: t('notHead') })); return section; }
+function publishedLink(view, me) {
+  const path = view.summary?.published?.publicPath;
+  if (!path) return null;
+  return el('a', { href: (me.siteUrl || '/') + path.replace(/index\.html$/, ''), class: 'published-link', id: 'published-link', text: t('readPublished') });
+}
+
+function decisionSection(view, r, number, title, me, actions) {
+  const section = el('section', { class: 'review', id: 'decision', 'aria-labelledby': 'review-heading' }, el('h4', { id: 'review-heading', text: t('reviewHeading') }));
+  const outcome = el('div', { class: 'review-outcome', id: 'review-outcome', role: 'status', tabindex: '-1' });
+  const said = actions.messageFor(r.revision);
+  if (said) outcome.append(el('p', { class: 'message ok', text: said }));
+  if (r.previewSha256)
+    section.append(el('p', { class: 'pdf-hash', id: 'pdf-hash', title: t('pdfHashTitle', { hash: r.previewSha256 }) },
+      el('code', { text: t('pdfHash', { hash: r.previewSha256.slice(0, 12) }) })));
+  if (r.state === 'published' || r.state === 'approved') {
+    section.append(statusSection(r));
+    const link = r.state === 'published' ? publishedLink(view, me) : null;
+    if (link) section.append(el('p', {}, link));
+    section.append(outcome);
+    return section;
+  }
+  if (r.state !== 'rendered') {
+    section.append(el('p', { class: 'note', text: r.state === 'changes-requested' ? t('state_changes-requested') : r.state === 'invalid' ? t('state_invalid') : t('noDecision') }), outcome);
+    if (r.state === 'queued' || r.state === 'rendering' || r.state === 'failed') section.append(statusSection(r));
+    return section;
+  }
+  if (!me.capabilities.review) { section.append(el('p', { class: 'note', text: t('editorOnlyNote') }), outcome); return section; }
+  if (view.head.latestRevision && view.head.latestRevision !== r.revision) {
+    const newest = view.head.latestRevision;
+    section.append(el('p', { class: 'note', text: t('notHead', { n: view.numbers?.[newest] }) }),
+      el('button', { type: 'button', onclick: () => actions.selectRevision(newest), text: t('openNewest', { n: view.numbers?.[newest] }) }));
+    return section;
+  }
   const own = r.uploadedBy === me.id;
   if (own) section.append(el('p', { class: 'note four-eyes', id: 'four-eyes', text: t('fourEyes') }));
-  const outcome = el('div', { class: 'review-outcome', id: 'review-outcome', role: 'alert' });
   const approve = el('button', { type: 'button', class: 'primary', id: 'approve-button', 'data-key': 'approve', disabled: own,
-    'aria-describedby': own ? 'four-eyes' : null, text: t('approve') });
+    'aria-describedby': own ? 'four-eyes' : 'pdf-hash', text: t('approve') });
   approve.addEventListener('click', async () => {
-    approve.disabled = true;
     const preview = await previewOf(view.head.slug, r.revision);
-    const answer = preview.ok ? await api.approve(view.head.slug, r.revision, preview.sha256) : preview;
-    outcome.replaceChildren(el('p', { class: `message ${answer.ok ? 'ok' : 'error'}`, text: answer.ok ? t('approvedMessage') : problemText(answer.problem) }));
+    if (!preview.ok) { say(outcome, false, problemText(preview.problem)); return; }
+    if (!await confirmPublish(title, number, view.head.slug, r.revision, me)) { approve.focus(); return; }
+    approve.disabled = true;
+    const answer = await api.approve(view.head.slug, r.revision, preview.sha256);
     approve.disabled = false;
-    if (answer.ok) actions.refresh();
+    say(outcome, answer.ok, answer.ok ? t('approvedMessage') : problemText(answer.problem));
+    if (answer.ok) actions.decided(r.revision, t('approvedMessage'));
   });
-  const comment = el('textarea', { id: 'comment-input', rows: '4', maxlength: '4000', 'data-key': 'comment', disabled: own,
+  const comment = el('textarea', { id: 'comment-input', rows: '3', maxlength: '4000', 'data-key': 'comment', disabled: own,
     'aria-describedby': own ? 'four-eyes comment-hint' : 'comment-hint' });
   const send = el('button', { type: 'button', id: 'request-changes-button', 'data-key': 'request-changes', disabled: own,
     'aria-describedby': own ? 'four-eyes' : null, text: t('requestChanges') });
   send.addEventListener('click', async () => {
-    if (!comment.value.trim()) { outcome.replaceChildren(el('p', { class: 'message error', text: t('commentNeeded') })); comment.focus(); return; }
+    if (!comment.value.trim()) { say(outcome, false, t('commentNeeded')); comment.focus(); return; }
     send.disabled = true;
     const answer = await api.requestChanges(view.head.slug, r.revision, comment.value);
-    outcome.replaceChildren(el('p', { class: `message ${answer.ok ? 'ok' : 'error'}`, text: answer.ok ? t('changesRequestedMessage') : problemText(answer.problem) }));
     send.disabled = false;
-    if (answer.ok) actions.refresh();
+    say(outcome, answer.ok, answer.ok ? t('changesRequestedMessage') : problemText(answer.problem));
+    if (answer.ok) actions.decided(r.revision, t('changesRequestedMessage'));
   });
   section.append(el('div', { class: 'approve-row' }, approve),
     el('label', { for: 'comment-input', text: t('commentLabel') }), comment,
@@ -109,3 +158,28 @@ function reviewSection(view, r, me, actions) {
   return section;
 }
 
+/** The outcome of an action, said where focus goes next, so focus never falls to the page's body. */
+function say(outcome, ok, text) {
+  outcome.replaceChildren(el('p', { class: `message ${ok ? 'ok' : 'error'}`, text }));
+  outcome.focus();
+}
+
+/** Asks once, in a modal dialog, where readers will see the paper; resolves true only on "Publish". */
+async function confirmPublish(title, number, slug, revision, me) {
+  const dialog = document.getElementById('confirm-approve');
+  // The site files a paper under the year of its date (SitePaths.PaperFolder), read from the revision's own text.
+  const text = await api.text(slug, revision);
+  const date = text.ok ? text.value.blocks.find(b => b.kind === 'field' && b.name === 'date')?.text : null;
+  const year = date ? date.slice(0, 4) : new Date().getFullYear();
+  const url = `${me.siteUrl || '/'}perspectives/${year}/${slug}/`;
+  document.getElementById('confirm-text').textContent = t('confirmText', { n: number, title, url: new URL(url, location.href).href });
+  return new Promise(resolve => {
+    const publish = document.getElementById('confirm-publish'), cancel = document.getElementById('confirm-cancel');
+    const finish = value => { publish.onclick = cancel.onclick = dialog.oncancel = null; dialog.close(); resolve(value); };
+    publish.onclick = () => finish(true);
+    cancel.onclick = () => finish(false);
+    dialog.oncancel = event => { event.preventDefault(); finish(false); };
+    dialog.showModal();
+    publish.focus();
+  });
+}

@@ -52,7 +52,7 @@ export function setUpUpload(onUploaded) {
         const text = await markdown.text().catch(() => null);
         result.replaceChildren(
           el('p', { class: 'message error', text: t('uploadProblems', { count: countOf(answer.problem.diagnostics.length, 'problemCount1', 'problemCountN') }) }),
-          problemsList(answer.problem.diagnostics, markdown.name, text));
+          problemsList(answer.problem.diagnostics, markdown.name, text, 3));
         if (answer.problem.slug) onUploaded(answer.problem.slug, answer.problem.revision, { keepFocus: true });
       } else {
         show(result, 'error', t('uploadRefused', { detail: problemText(answer.problem) }));

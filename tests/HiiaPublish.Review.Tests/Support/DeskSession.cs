@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -103,6 +104,30 @@ public sealed class DeskSession : IAsyncDisposable
     }
 
     public ILocator RevisionHeading => Page.Locator("#revision-heading");
+
+    /// <summary>axe-core on the page as it is now: no violation of any rule, each one named with its nodes when there is.</summary>
+    public async Task AssertNoAxeViolationsAsync(string state)
+    {
+        var result = await Page.RunAxe();
+        var found = result.Violations.Select(v => $"{v.Id} ({v.Help}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(found.Count == 0, $"axe-core found {found.Count} violations in the desk's '{state}' state:\n" + string.Join("\n", found));
+    }
+
+    /// <summary>Screenshots at a phone's width (390 px) too, then back to the desktop's.</summary>
+    public async Task PhoneScreenshotAsync(string step)
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(step + "-390");
+        await Page.SetViewportSizeAsync(1366, 900);
+    }
+
+    /// <summary>The first canvas of the page area, read back: the share of its pixels that are not white.</summary>
+    public Task<double> InkOnFirstPageAsync() => Page.EvaluateAsync<double>("""
+        () => { const c = document.querySelector('#page-area canvas'); if (!c || !c.width) return 0;
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let ink = 0;
+                for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) ink++;
+                return ink / (d.length / 4); }
+        """);
 
     public static Regex Pages { get; } = new(@"^\d+ pages$");
 
