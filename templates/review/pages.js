@@ -22,7 +22,9 @@ export function pagesSection(slug, r, number, onPreview) {
 
   const pageWidth = () => Math.max(200, (area.clientWidth || 600) - 24) * state.zoom;
 
+  let drawing = 0;
   async function drawAll() {
+    const run = ++drawing;
     const width = pageWidth();
     const figures = [];
     for (let n = 1; n <= state.total; n++) {
@@ -32,7 +34,10 @@ export function pagesSection(slug, r, number, onPreview) {
     }
     area.replaceChildren(...figures);
     // One page after another, so the first page appears at once and a long paper never holds the page up.
-    for (const figure of figures) await drawPage(state.pdf, Number(figure.dataset.page), figure.firstChild, width);
+    for (const figure of figures) {
+      if (run !== drawing) return; // a newer zoom or width took over
+      await drawPage(state.pdf, Number(figure.dataset.page), figure.firstChild, width);
+    }
     area.dataset.drawn = String(state.total);
   }
 
@@ -72,6 +77,14 @@ export function pagesSection(slug, r, number, onPreview) {
     if (visible) { state.current = Number(visible.dataset.page); showCurrent(); }
   }, { passive: true });
 
+  // Fit width follows the column: a turned phone or a resized window redraws the pages at the new width.
+  let drawnWidth = 0, resizeTimer = 0;
+  new ResizeObserver(() => {
+    if (!state.pdf || Math.abs(area.clientWidth - drawnWidth) < 16) return;
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => { drawnWidth = area.clientWidth; drawAll(); }, 150);
+  }).observe(area);
+
   previewOf(slug, r.revision).then(async preview => {
     if (!preview.ok) {
       area.replaceChildren(el('p', { class: 'message error', text: preview.missingViewer ? t('viewerMissing') : t('previewFailed', { detail: problemText(preview.problem) }) }));
@@ -82,6 +95,7 @@ export function pagesSection(slug, r, number, onPreview) {
     state.total = preview.pageCount;
     document.getElementById('page-count')?.replaceChildren(countOf(state.total, 'pages1', 'pagesN'));
     showCurrent();
+    drawnWidth = area.clientWidth;
     await drawAll();
   }).catch(error => area.replaceChildren(el('p', { class: 'message error', text: t('previewFailed', { detail: String(error?.message || error) }) })));
 

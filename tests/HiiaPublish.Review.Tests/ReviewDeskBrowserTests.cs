@@ -24,11 +24,11 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
             await editor.ScreenshotAsync("editor-desk");
             await editor.Page.Locator("#upload-files").SetInputFilesAsync(EnglishSample.Select(f => Path.Combine(RepositoryPaths.Sample("middle-corridor"), f)));
             await editor.Page.Locator("#upload-button").ClickAsync();
-            await Expect(editor.Page.Locator("#upload-result")).ToContainTextAsync("Uploaded as revision");
+            await Expect(editor.Page.Locator("#upload-result")).ToContainTextAsync("Uploaded.");
             await Expect(editor.Page.Locator("#paper-heading")).ToHaveTextAsync(EnglishTitle);
             await editor.ScreenshotAsync("rendering");
             await Expect(editor.Page.Locator("#page-count")).ToHaveTextAsync(DeskSession.Pages, DeskSession.Slow);
-            await Expect(editor.Page.Locator("#preview-frame")).ToBeVisibleAsync(DeskSession.SlowVisible);
+            await Expect(editor.Page.Locator("#page-area canvas").First).ToBeVisibleAsync(DeskSession.SlowVisible);
             await Expect(editor.Page.Locator("#approve-button")).ToHaveCountAsync(0);
             await Expect(editor.Page.Locator(".review .note")).ToContainTextAsync("A copy editor reviews this revision");
             await editor.ScreenshotAsync("preview");
@@ -38,9 +38,10 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
         await using var copyEditor = await DeskSession.OpenAsync(fixture, "1-approve");
         await copyEditor.SignInAsync("csaba", "CopyEditor");
         await copyEditor.Page.Locator("[data-slug='middle-corridor']").ClickAsync();
-        await Expect(copyEditor.Page.Locator("#preview-frame")).ToBeVisibleAsync(DeskSession.SlowVisible);
+        await Expect(copyEditor.Page.Locator("#page-area canvas").First).ToBeVisibleAsync(DeskSession.SlowVisible);
         await copyEditor.ScreenshotAsync("copy-editor-reviews");
         await copyEditor.Page.Locator("#approve-button").ClickAsync();
+        await copyEditor.Page.Locator("#confirm-publish").ClickAsync();
         await Expect(copyEditor.RevisionHeading).ToContainTextAsync("Published", DeskSession.SlowContains);
         await copyEditor.ScreenshotAsync("published");
 
@@ -81,6 +82,7 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
         await Expect(editor.RevisionHeading).ToContainTextAsync("Has problems");
         await Expect(editor.Page.Locator("#revision .problem-source").First).ToBeVisibleAsync();
         await editor.ScreenshotAsync("invalid-revision");
+        await editor.AssertNoAxeViolationsAsync("problems");
         Assert.Empty(editor.ConsoleErrors);
         folder.Delete(recursive: true);
     }
@@ -100,6 +102,7 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
         await Expect(copyEditor.Page.Locator("#approve-button")).ToBeDisabledAsync();
         await Expect(copyEditor.Page.Locator("#approve-button")).ToHaveAttributeAsync("aria-describedby", "four-eyes");
         await copyEditor.ScreenshotAsync("own-upload");
+        await copyEditor.AssertNoAxeViolationsAsync("four-eyes refusal");
 
         // The server agrees: the same approval sent by hand is refused with the four-eyes sentence.
         var refusal = await copyEditor.Page.EvaluateAsync<string>("""
@@ -111,7 +114,8 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
               return `${answer.status} ${(await answer.json()).detail}`;
             }
             """);
-        Assert.StartsWith("403 You uploaded this revision", refusal);
+        // In the language of the desk: the browser asks for Hungarian, and the API answers in it.
+        Assert.StartsWith("403 Ezt a változatot Ön töltötte fel", refusal);
         Assert.Empty(copyEditor.ConsoleErrors);
     }
 
@@ -146,15 +150,22 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
         Assert.True(await copyEditor.FocusIsVisibleAsync());
         await copyEditor.Page.Keyboard.PressAsync("Enter");
         await Expect(copyEditor.Page.Locator("#paper-heading")).ToBeFocusedAsync();
-        await Expect(copyEditor.Page.Locator("#preview-frame")).ToBeVisibleAsync(DeskSession.SlowVisible);
-        await copyEditor.TabToAsync("#approve-button");
+        await Expect(copyEditor.Page.Locator("#page-area canvas").First).ToBeVisibleAsync(DeskSession.SlowVisible);
+        await copyEditor.PhoneScreenshotAsync("paper-opened");
+        // From the paper's heading to Approve: the decision comes before the pages, and the pages are one Tab stop.
+        var tabs = await copyEditor.CountTabsToAsync("#approve-button");
+        Assert.True(tabs <= 10, $"Approve is {tabs} Tab presses from the paper's heading");
         Assert.True(await copyEditor.FocusIsVisibleAsync());
         await copyEditor.ScreenshotAsync("approve-focused");
-        // Enter on the button Tab reached: under load the browser's PDF viewer, still loading in the preview frame,
-        // can take focus between the last Tab and the key press, and the Enter would land in the frame.
-        await copyEditor.Page.Locator("#approve-button").PressAsync("Enter");
+        await copyEditor.PhoneScreenshotAsync("approve-focused");
+        await copyEditor.Page.Keyboard.PressAsync("Enter");
+        await Expect(copyEditor.Page.Locator("#confirm-publish")).ToBeFocusedAsync();
+        await copyEditor.PhoneScreenshotAsync("confirm");
+        await copyEditor.Page.Keyboard.PressAsync("Enter");
         await Expect(copyEditor.RevisionHeading).ToContainTextAsync("Published", DeskSession.SlowContains);
+        Assert.NotEqual("BODY", await copyEditor.Page.EvaluateAsync<string>("() => document.activeElement.tagName"));
         await copyEditor.ScreenshotAsync("published");
+        await copyEditor.PhoneScreenshotAsync("published");
         Assert.Empty(copyEditor.ConsoleErrors);
         folder.Delete(recursive: true);
     }

@@ -148,4 +148,20 @@ public sealed class ReviewDeskDecisionTests(DeskFixture fixture)
         Assert.Empty(hungarian.ConsoleErrors);
         folder.Delete(recursive: true);
     }
+
+    [Fact]
+    public async Task Signed_out_the_desk_says_where_to_sign_in_and_passes_axe_in_both_languages()
+    {
+        foreach (var (locale, heading) in new[] { ("en-GB", "Sign in to use the review desk"), ("hu-HU", "A szerkesztőségi asztal használatához jelentkezzen be") })
+        {
+            await using var visitor = await DeskSession.OpenAsync(fixture, "7-signed-out", locale);
+            await visitor.Page.GotoAsync($"{visitor.BaseUrl}/review/");
+            await Expect(visitor.Page.Locator("#signed-out-heading")).ToHaveTextAsync(heading);
+            await Expect(visitor.Page.Locator("#sign-in-link")).ToBeVisibleAsync();
+            await visitor.ScreenshotAsync($"signed-out-{locale}");
+            await visitor.PhoneScreenshotAsync($"signed-out-{locale}");
+            await visitor.AssertNoAxeViolationsAsync($"signed out ({locale})");
+            Assert.Empty(visitor.ConsoleErrors);
+        }
+    }
 }

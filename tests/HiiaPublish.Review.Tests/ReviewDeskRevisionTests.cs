@@ -12,7 +12,7 @@ public sealed class ReviewDeskRevisionTests(DeskFixture fixture)
     private const string AddedParagraph = "A paragraph added after the copy editor's comment, so that the second revision differs.";
 
     [Fact]
-    public async Task A_comment_reaches_the_editor_and_the_next_revision_shows_its_source_diff_and_page_change()
+    public async Task A_comment_reaches_the_editor_who_replies_in_the_thread_and_the_next_revision_shows_its_text_and_page_changes()
     {
         var folder = Directory.CreateTempSubdirectory("hiia-review-");
         var sample = RepositoryPaths.Sample("kozep-europai-energiabiztonsag");
@@ -34,25 +34,37 @@ public sealed class ReviewDeskRevisionTests(DeskFixture fixture)
             await copyEditor.OpenPaperAsync(Slug);
             await copyEditor.Page.Locator("#comment-input").FillAsync("Please shorten the abstract to two sentences.");
             await copyEditor.Page.Locator("#request-changes-button").ClickAsync();
-            await Expect(copyEditor.RevisionHeading).ToContainTextAsync("Changes requested");
+            await Expect(copyEditor.RevisionHeading).ToContainTextAsync("Sent back");
+            await Expect(copyEditor.Page.Locator("#review-outcome")).ToBeFocusedAsync();
             await copyEditor.ScreenshotAsync("changes-requested");
         }
 
         // The editor's open page picks the decision up by itself (polling), without a reload.
-        await Expect(editor.Page.Locator(".comment-text")).ToHaveTextAsync("Please shorten the abstract to two sentences.", DeskSession.Slow);
-        await Expect(editor.Page.Locator(".comment-by")).ToContainTextAsync("csaba");
+        var sentBack = editor.Page.Locator("#timeline .event-sent-back");
+        await Expect(sentBack.Locator(".event-comment")).ToHaveTextAsync("Please shorten the abstract to two sentences.", DeskSession.Slow);
+        await Expect(sentBack).ToContainTextAsync("sent back by csaba");
+        await Expect(editor.Page.Locator($"[data-slug='{Slug}'] .badge")).ToHaveTextAsync("Sent back");
         await editor.ScreenshotAsync("editor-sees-comment");
+
+        // The editor answers in the thread; the answer is kept with the revision and shown under the request.
+        await editor.Page.Locator("#reply-input").FillAsync("Shortened; the second sentence now carries the figures.");
+        await editor.Page.Locator("#reply-button").ClickAsync();
+        await Expect(editor.Page.Locator("#timeline .event-replied")).ToContainTextAsync("eva replied about revision 1");
+        await Expect(editor.Page.Locator("#timeline .event-replied .event-comment")).ToHaveTextAsync("Shortened; the second sentence now carries the figures.");
+        await editor.AssertNoAxeViolationsAsync("history with a thread");
 
         await File.WriteAllTextAsync(markdown, first.TrimEnd() + "\n\n" + AddedParagraph + "\n");
         await editor.Page.Locator("#upload-files").SetInputFilesAsync([markdown, cover]);
         await editor.Page.Locator("#upload-button").ClickAsync();
-        await Expect(editor.Page.Locator("#upload-result")).ToContainTextAsync("Uploaded as revision");
+        await Expect(editor.Page.Locator("#upload-result")).ToContainTextAsync("Uploaded.");
         await editor.ScreenshotAsync("second-upload");
         await Expect(editor.Page.Locator(".revision-button")).ToHaveCountAsync(2);
         await Expect(editor.Page.Locator("#page-count")).ToHaveTextAsync(new Regex(@"^\d+ pages$"), DeskSession.Slow);
-        await Expect(editor.Page.Locator("#page-delta")).ToHaveTextAsync(new Regex(@"(more pages|more page|fewer pages|page fewer|Same number of pages) .*revision [0-9a-f]{8}"));
-        await Expect(editor.Page.Locator("#diff-summary")).ToHaveTextAsync("Source text: 2 lines added, 0 removed.");
-        await Expect(editor.Page.Locator(".diff-added code").Last).ToHaveTextAsync(AddedParagraph);
+        // Nothing was approved yet, so the changes are against revision 1, the previous one that rendered.
+        await Expect(editor.Page.Locator("#compared-with")).ToHaveTextAsync("Compared with revision 1 (Sent back).");
+        await Expect(editor.Page.Locator("#block-diff .block-added")).ToHaveCountAsync(1);
+        await Expect(editor.Page.Locator("#block-diff .block-added ins")).ToHaveTextAsync(AddedParagraph.Replace("'", "’")); // as the reader reads it: typographic apostrophe
+        await Expect(editor.Page.Locator("#page-summary")).ToContainTextAsync("changed", DeskSession.SlowContains);
         await editor.ScreenshotAsync("second-revision-diff");
         Assert.Empty(editor.ConsoleErrors);
         folder.Delete(recursive: true);

@@ -91,6 +91,17 @@ public sealed class DeskSession : IAsyncDisposable
         throw new Xunit.Sdk.XunitException($"'{selector}' was not reached with {MaxTabs} Tab presses; focus is on {focused}.");
     }
 
+    /// <summary>Presses Tab until <paramref name="selector"/> has focus and says how many presses that took; fails when it never does.</summary>
+    public async Task<int> CountTabsToAsync(string selector)
+    {
+        for (var i = 0; i < MaxTabs; i++)
+        {
+            if (await Page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector)) return i;
+            await Page.Keyboard.PressAsync("Tab");
+        }
+        throw new Xunit.Sdk.XunitException($"'{selector}' was not reached with {MaxTabs} Tab presses.");
+    }
+
     /// <summary>The focused element draws a visible focus indicator (outline or box shadow), not the browser's nothing.</summary>
     public Task<bool> FocusIsVisibleAsync() => Page.EvaluateAsync<bool>("""
         () => { const s = getComputedStyle(document.activeElement);
