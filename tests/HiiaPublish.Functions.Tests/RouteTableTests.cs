@@ -104,7 +104,7 @@ public class RouteTableTests
         var calls = DeskCalls(script);
         Assert.Empty(OutsideTheTable(calls));
         // What the desk uses, by the table's names: everything but the probes and the description.
-        Assert.Equal(["Approve", "GetDraft", "GetPreview", "GetSource", "ListDrafts", "Me", "RequestChanges", "UploadDraft"],
+        Assert.Equal(["Approve", "GetDraft", "GetHistory", "GetPreview", "GetSource", "GetText", "ListDrafts", "Me", "Reply", "RequestChanges", "UploadDraft"],
             calls.Select(RouteOf).Select(r => r!.Name).Distinct().Order(StringComparer.Ordinal));
 
         // api.js is the desk's only way to the server, so its paths are all the desk's paths.

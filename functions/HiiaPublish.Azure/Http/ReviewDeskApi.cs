@@ -10,13 +10,13 @@ namespace HiiaPublish.Azure.Http;
 /// offers another role's buttons), and a revision's Markdown source (for problems shown with their line, and
 /// the diff between revisions). Read-only; who may read a source is the workflow's rule, this only maps it.
 /// </summary>
-public sealed class ReviewDeskApi(ClientPrincipalReader principals, WorkflowService workflow, ReviewDeskSignIn signIn, IConfiguration configuration)
+public sealed class ReviewDeskApi(ClientPrincipalReader principals, WorkflowService workflow, ReviewDeskSignIn signIn, IConfiguration? configuration = null)
 {
     /// <summary>Where the desk links a published paper: this setting, else the site's public address, else the brand's.</summary>
     public const string ReaderUrlSetting = "HiiaSite:readerUrl";
 
-    private readonly string _readerUrl = configuration[ReaderUrlSetting] is { Length: > 0 } reader ? reader
-        : configuration["HiiaSite:publicBaseUrl"] is { Length: > 0 } site ? site
+    private readonly string _readerUrl = configuration?[ReaderUrlSetting] is { Length: > 0 } reader ? reader
+        : configuration?["HiiaSite:publicBaseUrl"] is { Length: > 0 } site ? site
         : BrandingUrl();
 
     private static string BrandingUrl()
