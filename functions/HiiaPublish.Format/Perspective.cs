@@ -38,6 +38,9 @@ public sealed record PerspectiveMetadata(
 
     /// <summary>The slug of the same paper in the other language; naming it on one side links both.</summary>
     public string? TranslationOf { get; init; }
+
+    /// <summary>Where translation_of is written, so a problem found at publication can point at it.</summary>
+    public Common.SourcePosition TranslationOfAt { get; init; } = Common.SourcePosition.Start;
 }
 
 public sealed record Author(string Name, string? Role);

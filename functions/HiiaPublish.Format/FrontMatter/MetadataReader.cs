@@ -73,6 +73,7 @@ internal sealed partial class MetadataReader
             Number = number,
             Doi = doi,
             TranslationOf = translationOf,
+            TranslationOfAt = Find(fields, "translation_of") is { } at ? At(at.Value) : SourcePosition.Start,
         };
         return new MetadataResult(metadata, language);
     }

@@ -1,0 +1,134 @@
+using System.Text;
+using HiiaPublish.Typesetting.Hyphenation;
+
+namespace HiiaPublish.Site;
+
+/// <summary>
+/// Puts soft hyphens (U+00AD) into HTML we generated, where the PDF's Liang patterns allow a break, so justified
+/// text breaks words the same way in every browser (Chromium cannot hyphenate Hungarian at all). Follows the
+/// typesetter's rule: only runs of letters of at least four, never all-capital words (acronyms), never inside
+/// addresses (anything with "://", "www.", "@" or a dot between letters), code, tags, attributes or entities.
+/// </summary>
+public static class SoftHyphens
+{
+    public const char SoftHyphen = '\u00AD';
+    private const int MinimumRun = 4;
+    // Headings are set ragged and never hyphenated, in the PDF as here.
+    private static readonly string[] UntouchedElements = ["code", "pre", "script", "style", "kbd", "samp", "h1", "h2", "h3", "h4", "h5", "h6"];
+
+    public static string Insert(string html, IHyphenator hyphenator)
+    {
+        var result = new StringBuilder(html.Length + html.Length / 8);
+        var untouchedDepth = 0;
+        var i = 0;
+        while (i < html.Length)
+        {
+            if (html[i] == '<')
+            {
+                var end = html.IndexOf('>', i);
+                if (end < 0) end = html.Length - 1;
+                var tag = html.AsSpan(i, end - i + 1);
+                untouchedDepth = Math.Max(0, untouchedDepth + UntouchedChange(tag));
+                result.Append(tag);
+                i = end + 1;
+                continue;
+            }
+            var next = html.IndexOf('<', i);
+            if (next < 0) next = html.Length;
+            var text = html.AsSpan(i, next - i);
+            if (untouchedDepth > 0) result.Append(text);
+            else AppendText(result, text, hyphenator);
+            i = next;
+        }
+        return result.ToString();
+    }
+
+    private static int UntouchedChange(ReadOnlySpan<char> tag)
+    {
+        var closing = tag.Length > 1 && tag[1] == '/';
+        var name = tag[(closing ? 2 : 1)..];
+        var stop = name.IndexOfAny(" >/\t\n");
+        if (stop >= 0) name = name[..stop];
+        foreach (var element in UntouchedElements)
+            if (name.Equals(element, StringComparison.OrdinalIgnoreCase))
+                return closing ? -1 : 1;
+        return 0;
+    }
+
+    // Text between tags: chunks between spaces; an address-like chunk stays whole.
+    private static void AppendText(StringBuilder result, ReadOnlySpan<char> text, IHyphenator hyphenator)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var space = start;
+            while (space < text.Length && !char.IsWhiteSpace(text[space])) space++;
+            var chunk = text[start..space];
+            if (LooksLikeAddress(chunk)) result.Append(chunk);
+            else AppendChunk(result, chunk, hyphenator);
+            var after = space;
+            while (after < text.Length && char.IsWhiteSpace(text[after])) after++;
+            result.Append(text[space..after]);
+            start = after;
+        }
+    }
+
+    private static void AppendChunk(StringBuilder result, ReadOnlySpan<char> chunk, IHyphenator hyphenator)
+    {
+        var k = 0;
+        while (k < chunk.Length)
+        {
+            if (chunk[k] == '&')
+            {
+                // An entity (&amp; &#8211;) is copied whole; its letters are not a word.
+                var semicolon = chunk[k..].IndexOf(';');
+                var entityEnd = semicolon < 0 ? chunk.Length : k + semicolon + 1;
+                result.Append(chunk[k..entityEnd]);
+                k = entityEnd;
+                continue;
+            }
+            if (!char.IsLetter(chunk[k]))
+            {
+                result.Append(chunk[k++]);
+                continue;
+            }
+            var runStart = k;
+            while (k < chunk.Length && char.IsLetter(chunk[k])) k++;
+            AppendRun(result, chunk[runStart..k], hyphenator);
+        }
+    }
+
+    private static void AppendRun(StringBuilder result, ReadOnlySpan<char> run, IHyphenator hyphenator)
+    {
+        if (run.Length < MinimumRun || IsAllUpper(run) || run.Contains(SoftHyphen))
+        {
+            result.Append(run);
+            return;
+        }
+        var last = 0;
+        foreach (var point in hyphenator.HyphenationPoints(new string(run)))
+        {
+            if (point <= last || point >= run.Length) continue;
+            result.Append(run[last..point]).Append(SoftHyphen);
+            last = point;
+        }
+        result.Append(run[last..]);
+    }
+
+    private static bool LooksLikeAddress(ReadOnlySpan<char> chunk)
+    {
+        if (chunk.Contains("://", StringComparison.Ordinal) || chunk.Contains('@') || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            return true;
+        for (var k = 1; k + 1 < chunk.Length; k++)
+            if (chunk[k] == '.' && char.IsLetter(chunk[k - 1]) && char.IsLetter(chunk[k + 1]))
+                return true;
+        return false;
+    }
+
+    private static bool IsAllUpper(ReadOnlySpan<char> run)
+    {
+        foreach (var c in run)
+            if (!char.IsUpper(c)) return false;
+        return true;
+    }
+}
