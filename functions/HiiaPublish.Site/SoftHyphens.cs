@@ -73,46 +73,63 @@ public static class SoftHyphens
         }
     }
 
+    // A chunk is read as units: a character, or a character reference (&#233; is how the HTML encoder writes "é").
+    // Letters, written either way, make runs; anything else (named entities such as &amp;, punctuation) ends one.
     private static void AppendChunk(StringBuilder result, ReadOnlySpan<char> chunk, IHyphenator hyphenator)
     {
+        var letters = new StringBuilder();
+        var sources = new List<string>();
         var k = 0;
         while (k < chunk.Length)
         {
-            if (chunk[k] == '&')
+            var (letter, length) = ReadUnit(chunk[k..]);
+            if (letter is { } c)
             {
-                // An entity (&amp; &#8211;) is copied whole; its letters are not a word.
-                var semicolon = chunk[k..].IndexOf(';');
-                var entityEnd = semicolon < 0 ? chunk.Length : k + semicolon + 1;
-                result.Append(chunk[k..entityEnd]);
-                k = entityEnd;
-                continue;
+                letters.Append(c);
+                sources.Add(chunk.Slice(k, length).ToString());
             }
-            if (!char.IsLetter(chunk[k]))
+            else
             {
-                result.Append(chunk[k++]);
-                continue;
+                AppendRun(result, letters, sources, hyphenator);
+                result.Append(chunk.Slice(k, length));
             }
-            var runStart = k;
-            while (k < chunk.Length && char.IsLetter(chunk[k])) k++;
-            AppendRun(result, chunk[runStart..k], hyphenator);
+            k += length;
         }
+        AppendRun(result, letters, sources, hyphenator);
     }
 
-    private static void AppendRun(StringBuilder result, ReadOnlySpan<char> run, IHyphenator hyphenator)
+    /// <summary>The letter a unit stands for (null when it is no letter) and the unit's length in the source.</summary>
+    private static (char? Letter, int Length) ReadUnit(ReadOnlySpan<char> text)
     {
-        if (run.Length < MinimumRun || IsAllUpper(run) || run.Contains(SoftHyphen))
+        if (text[0] != '&') return (char.IsLetter(text[0]) ? text[0] : null, 1);
+        var semicolon = text.IndexOf(';');
+        if (semicolon < 0) return (null, 1);
+        var reference = text[1..semicolon];
+        if (reference.Length > 1 && reference[0] == '#')
         {
-            result.Append(run);
-            return;
+            var hex = reference[1] is 'x' or 'X';
+            var digits = hex ? reference[2..] : reference[1..];
+            if (int.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var code) && code is > 0 and < 0xD800 && char.IsLetter((char)code))
+                return ((char)code, semicolon + 1);
         }
-        var last = 0;
-        foreach (var point in hyphenator.HyphenationPoints(new string(run)))
+        return (null, semicolon + 1);
+    }
+
+    private static void AppendRun(StringBuilder result, StringBuilder letters, List<string> sources, IHyphenator hyphenator)
+    {
+        if (letters.Length == 0) return;
+        var run = letters.ToString();
+        var points = run.Length < MinimumRun || IsAllUpper(run) ? [] : hyphenator.HyphenationPoints(run);
+        var next = 0;
+        for (var i = 0; i < sources.Count; i++)
         {
-            if (point <= last || point >= run.Length) continue;
-            result.Append(run[last..point]).Append(SoftHyphen);
-            last = point;
+            while (next < points.Count && points[next] < i) next++;
+            if (next < points.Count && points[next] == i && i > 0) result.Append(SoftHyphen);
+            result.Append(sources[i]);
         }
-        result.Append(run[last..]);
+        letters.Clear();
+        sources.Clear();
     }
 
     private static bool LooksLikeAddress(ReadOnlySpan<char> chunk)
@@ -125,7 +142,7 @@ public static class SoftHyphens
         return false;
     }
 
-    private static bool IsAllUpper(ReadOnlySpan<char> run)
+    private static bool IsAllUpper(string run)
     {
         foreach (var c in run)
             if (!char.IsUpper(c)) return false;

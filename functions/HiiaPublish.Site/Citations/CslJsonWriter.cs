@@ -22,10 +22,9 @@ public static class CslJsonWriter
             json.WriteStartArray("author");
             foreach (var author in paper.Authors)
             {
-                var (family, given) = paper.SplitName(author);
+                // The whole name as written: which part is the family name depends on how the editor wrote it.
                 json.WriteStartObject();
-                json.WriteString("family", family);
-                if (given is not null) json.WriteString("given", given);
+                json.WriteString("literal", author);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -47,17 +47,15 @@ public sealed record PaperCitation(
     }
 
     /// <summary>
-    /// A personal name as family and given parts. Names are written as a whole in the front matter, so the order is
-    /// the language's: Hungarian names put the family name first ("Kiss Éva"), English ones last ("Anna Kovács").
-    /// A single word is a family name alone (an organisation, a pen name).
+    /// A personal name as family and given parts, for Crossref, which asks for a surname. The front matter holds a
+    /// name as one string in the order the byline prints it (the format writes "Anna Kovács", given name first, in
+    /// both languages), so the last word is taken as the family name. Where that guess matters less than the
+    /// name itself (RIS, CSL-JSON), the writers keep the whole name.
     /// </summary>
-    public (string Family, string? Given) SplitName(string name)
+    public static (string Family, string? Given) SplitName(string name)
     {
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2) return (name.Trim(), null);
-        return Language == PaperLanguage.Hungarian
-            ? (parts[0], string.Join(' ', parts[1..]))
-            : (parts[^1], string.Join(' ', parts[..^1]));
+        return parts.Length < 2 ? (name.Trim(), null) : (parts[^1], string.Join(' ', parts[..^1]));
     }
 
     /// <summary>"A", "A and B", "A, B and C" with the language's word for "and".</summary>

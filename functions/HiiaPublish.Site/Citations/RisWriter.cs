@@ -13,10 +13,7 @@ public static class RisWriter
         var ris = new StringBuilder();
         Line(ris, "TY", "RPRT");
         foreach (var author in paper.Authors)
-        {
-            var (family, given) = paper.SplitName(author);
-            Line(ris, "AU", given is null ? family : family + ", " + given);
-        }
+            Line(ris, "AU", author);
         Line(ris, "TI", paper.Title);
         if (paper.Subtitle is not null) Line(ris, "T2", paper.Subtitle);
         Line(ris, "T3", paper.Series);
