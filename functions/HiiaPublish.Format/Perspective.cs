@@ -28,7 +28,20 @@ public sealed record PerspectiveMetadata(
     EquatableList<string> Keywords,
     CoverImage? Cover,
     string Slug,
-    string? Series);
+    string? Series)
+{
+    /// <summary>The paper's number in the series ("2026/7"), when the editors number it.</summary>
+    public string? Number { get; init; }
+
+    /// <summary>The paper's DOI without a resolver ("10.12345/hiia.2026.7"), when it has one.</summary>
+    public string? Doi { get; init; }
+
+    /// <summary>The slug of the same paper in the other language; naming it on one side links both.</summary>
+    public string? TranslationOf { get; init; }
+
+    /// <summary>Where translation_of is written, so a problem found at publication can point at it.</summary>
+    public Common.SourcePosition TranslationOfAt { get; init; } = Common.SourcePosition.Start;
+}
 
 public sealed record Author(string Name, string? Role);
 

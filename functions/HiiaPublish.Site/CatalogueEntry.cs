@@ -32,6 +32,18 @@ public sealed record CatalogueEntry
     public DateTimeOffset? Corrected { get; init; }
     public required IReadOnlyList<PreviousVersion> PreviousVersions { get; init; }
 
+    // Added by issue 13; optional so catalogues written before them still read.
+    /// <summary>The paper's number in its series ("2026/7"), when set.</summary>
+    public string? Number { get; init; }
+    /// <summary>The DOI without a resolver, when set.</summary>
+    public string? Doi { get; init; }
+    /// <summary>The slug of the twin in the other language that this paper names, when it names one.</summary>
+    public string? TranslationOf { get; init; }
+    /// <summary>Words of the body, for the reading time; 0 when unknown.</summary>
+    public int Words { get; init; }
+    /// <summary>The cover photo's credit as written, when the paper has a cover and a credit.</summary>
+    public string? CoverCredit { get; init; }
+
     /// <summary>When the current revision went out: the last correction, else the first publication.</summary>
     [JsonIgnore]
     public DateTimeOffset LastPublished => Corrected ?? FirstPublished;

@@ -13,7 +13,7 @@ internal static class JsonLdWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static string Report(CatalogueEntry entry, SiteRenderer site)
+    public static string Report(CatalogueEntry entry, SiteRenderer site, CatalogueEntry? twin = null)
     {
         var wording = site.Branding.For(SiteRenderer.LanguageOf(entry));
         using var buffer = new MemoryStream();
@@ -22,6 +22,7 @@ internal static class JsonLdWriter
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
             json.WriteString("@type", "Report");
+            json.WriteString("@id", site.AbsoluteUrl(entry.LandingPath));
             json.WriteString("headline", HtmlText.Clean(entry.Title));
             json.WriteString("name", HtmlText.Clean(entry.Title));
             if (entry.Subtitle is not null) json.WriteString("alternativeHeadline", HtmlText.Clean(entry.Subtitle));
@@ -42,10 +43,32 @@ internal static class JsonLdWriter
             if (entry.Keywords.Count > 0) json.WriteString("keywords", string.Join(", ", entry.Keywords.Select(HtmlText.Clean)));
             json.WriteString("url", site.AbsoluteUrl(entry.LandingPath));
             if (entry.CoverPath is not null) json.WriteString("image", site.AbsoluteUrl(entry.CoverPath));
+            if (entry.Number is not null) json.WriteString("reportNumber", entry.Number);
+            if (entry.Doi is not null)
+            {
+                json.WriteString("sameAs", "https://doi.org/" + entry.Doi);
+                json.WriteStartObject("identifier");
+                json.WriteString("@type", "PropertyValue");
+                json.WriteString("propertyID", "DOI");
+                json.WriteString("value", entry.Doi);
+                json.WriteEndObject();
+            }
             json.WriteStartObject("isPartOf");
             json.WriteString("@type", "CreativeWorkSeries");
             json.WriteString("name", wording.Series);
+            if (wording.Issn is not null) json.WriteString("issn", wording.Issn);
             json.WriteEndObject();
+            if (twin is not null)
+            {
+                // The paper that names its twin is the translation; the other is the original work.
+                json.WriteStartObject(entry.TranslationOf == twin.Slug ? "translationOfWork" : "workTranslation");
+                json.WriteString("@type", "Report");
+                json.WriteString("@id", site.AbsoluteUrl(twin.LandingPath));
+                json.WriteString("url", site.AbsoluteUrl(twin.LandingPath));
+                json.WriteString("name", HtmlText.Clean(twin.Title));
+                json.WriteString("inLanguage", twin.Language);
+                json.WriteEndObject();
+            }
             json.WriteStartObject("publisher");
             json.WriteString("@type", "Organization");
             json.WriteString("name", wording.Institute);

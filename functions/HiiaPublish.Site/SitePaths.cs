@@ -13,6 +13,15 @@ public static class SitePaths
     public const string Sitemap = "sitemap.xml";
     public const string NotFound = "404.html";
     public const string StyleSheet = "assets/site.css";
+    public const string Script = "assets/site.js";
+    public const string Favicon = "assets/favicon.svg";
+    public const string FontsFolder = "assets/fonts/";
+
+    /// <summary>{slug}.bib, .ris or .json beside the paper's PDF.</summary>
+    public static string Citation(int year, string slug, string extension) => PaperFolder(year, slug) + slug + "." + extension;
+
+    /// <summary>The Crossref deposit of a paper with a DOI.</summary>
+    public static string CrossrefDeposit(int year, string slug) => PaperFolder(year, slug) + "crossref.xml";
 
     public static string PaperFolder(int year, string slug) =>
         $"perspectives/{year.ToString(CultureInfo.InvariantCulture)}/{slug}/";

@@ -45,12 +45,17 @@ public sealed partial class SiteRenderer
     /// <summary>sitemap.xml: every listing page and every landing page.</summary>
     public byte[] RenderSitemap(Catalogue catalogue, IEnumerable<string> listingPaths)
     {
+        var twins = PaperRelations.Twins(catalogue);
         var lastChange = catalogue.Entries.Count > 0 ? SiteFormat.IsoInstant(catalogue.Entries.Max(e => e.LastPublished)) : null;
-        var urls = listingPaths.Select(path => new ScriptObject { ["loc"] = AbsoluteUrl(path), ["lastmod"] = lastChange })
+        var urls = listingPaths.Select(path => new ScriptObject { ["loc"] = AbsoluteUrl(path), ["lastmod"] = lastChange, ["alternates"] = new ScriptArray() })
             .Concat(catalogue.Entries.OrderBy(e => e.LandingPath, StringComparer.Ordinal).Select(e => new ScriptObject
             {
                 ["loc"] = AbsoluteUrl(e.LandingPath),
                 ["lastmod"] = SiteFormat.IsoInstant(e.LastPublished),
+                // A paper with a twin lists both language versions, itself included, as the sitemap protocol asks.
+                ["alternates"] = twins.TryGetValue(e.Slug, out var twin)
+                    ? Array(new[] { e, twin }.Select(v => new ScriptObject { ["lang"] = v.Language, ["href"] = AbsoluteUrl(v.LandingPath) }))
+                    : new ScriptArray(),
             }));
         var sitemap = new ScriptObject { ["urls"] = Array(urls) };
         return Encoding.UTF8.GetBytes(Templates.Render(SiteTemplate.Sitemap, new ScriptObject { ["sitemap"] = sitemap }));

@@ -1,6 +1,7 @@
 using System.Text;
 using HiiaPublish.Format.Branding;
 using HiiaPublish.Format;
+using HiiaPublish.Typesetting.Hyphenation;
 using Scriban.Runtime;
 
 namespace HiiaPublish.Site;
@@ -11,8 +12,15 @@ namespace HiiaPublish.Site;
 /// </summary>
 public sealed partial class SiteRenderer
 {
-    private SiteRenderer(Format.Branding.Branding branding, SiteLabelSet labels, SiteTemplates templates, SiteOptions options)
+    // The PDF's patterns, loaded on a language's first page (the Hungarian trie costs ~40 MB to build).
+    private readonly Lazy<LiangHyphenator> _englishPatterns;
+    private readonly Lazy<LiangHyphenator> _hungarianPatterns;
+
+    private SiteRenderer(string templatesDirectory, Format.Branding.Branding branding, SiteLabelSet labels, SiteTemplates templates, SiteOptions options)
     {
+        TemplatesDirectory = templatesDirectory;
+        _englishPatterns = new(() => LoadPatterns(templatesDirectory, "hyph_en_US.dic", []));
+        _hungarianPatterns = new(() => LoadPatterns(templatesDirectory, "hyph_hu_HU.dic", HungarianLetterClusters.All));
         Branding = branding;
         Labels = labels;
         Templates = templates;
@@ -20,6 +28,7 @@ public sealed partial class SiteRenderer
         BaseUrl = EnsureTrailingSlash(options.BaseUrl ?? branding.SiteBaseUrl);
     }
 
+    public string TemplatesDirectory { get; }
     public Format.Branding.Branding Branding { get; }
     public SiteLabelSet Labels { get; }
     public SiteTemplates Templates { get; }
@@ -29,11 +38,21 @@ public sealed partial class SiteRenderer
     public static SiteRenderer Load(string templatesDirectory, SiteOptions? options = null)
     {
         var (english, hungarian) = SiteLabels.Load(templatesDirectory);
-        return new SiteRenderer(BrandingLoader.Load(templatesDirectory), new SiteLabelSet(english, hungarian),
+        return new SiteRenderer(templatesDirectory, BrandingLoader.Load(templatesDirectory), new SiteLabelSet(english, hungarian),
             SiteTemplates.Load(templatesDirectory), options ?? new SiteOptions());
     }
 
     public string AbsoluteUrl(string path) => SitePaths.Absolute(BaseUrl, path);
+
+    /// <summary>The hyphenator the PDF of a paper in <paramref name="language"/> uses.</summary>
+    public IHyphenator HyphenatorFor(PaperLanguage language) =>
+        (language == PaperLanguage.Hungarian ? _hungarianPatterns : _englishPatterns).Value;
+
+    private static LiangHyphenator LoadPatterns(string templatesDirectory, string file, IEnumerable<string> clusters)
+    {
+        using var reader = new StreamReader(Path.Combine(templatesDirectory, "hyphenation", file));
+        return LiangHyphenator.Load(reader, clusters);
+    }
 
     /// <summary>assets/site.css with the brand colours.</summary>
     public byte[] RenderStyleSheet()
@@ -42,16 +61,25 @@ public sealed partial class SiteRenderer
         {
             ["primary_css"] = CssColour(Branding.Colours.Primary),
             ["accent_css"] = CssColour(Branding.Colours.Accent),
+            ["accent_text_css"] = ReadableOnWhite(CssColour(Branding.Colours.Accent)),
             ["text_css"] = CssColour(Branding.Colours.Text),
             ["muted_css"] = CssColour(Branding.Colours.Muted),
         };
         return Utf8(Templates.Render(SiteTemplate.StyleSheet, new ScriptObject { ["colours"] = colours }));
     }
 
-    /// <summary>404.html: served for any missing path, so its links start at the site root ("/").</summary>
-    public byte[] RenderNotFound() =>
-        RenderPage(new PageFrame(SitePaths.NotFound, PaperLanguage.English, Labels.English["not_found_title"],
-            Labels.English["not_found_text"], HeadHtml: "", SiteTemplate.NotFound, new ScriptObject(), RootOverride: "/"));
+    /// <summary>
+    /// 404.html, in both languages: served for any missing path at any depth, so no relative link would work and
+    /// "/" would miss a site served under a path; its links are the site's absolute address (BaseUrl).
+    /// </summary>
+    public byte[] RenderNotFound()
+    {
+        var hungarian = new ScriptObject();
+        foreach (var (key, value) in Labels.Hungarian.All) hungarian[key] = value;
+        return RenderPage(new PageFrame(SitePaths.NotFound, PaperLanguage.English, Labels.English["not_found_title"],
+            Labels.English["not_found_text"], HeadHtml: "", SiteTemplate.NotFound, new ScriptObject { ["labels_hu"] = hungarian },
+            RootOverride: BaseUrl));
+    }
 
     private byte[] RenderPage(PageFrame frame)
     {
@@ -71,6 +99,10 @@ public sealed partial class SiteRenderer
             ["homepage_url"] = Branding.HomepageUrl,
             ["copyright"] = frame.CopyrightYear is null ? wording.Institute + "." : BrandingLanguage.Fill(wording.Copyright, ("year", frame.CopyrightYear)),
             ["head_html"] = frame.HeadHtml,
+            ["site_short"] = wording.InstituteShort,
+            ["listing_href"] = root + SitePaths.ListingPage(frame.Language == PaperLanguage.Hungarian ? "hu" : null, 1),
+            ["other_listing_href"] = root + SitePaths.ListingPage(frame.Language == PaperLanguage.Hungarian ? null : "hu", 1),
+            ["feed_href"] = root + SitePaths.Feed,
         };
         var contentModel = frame.ContentModel;
         contentModel["labels"] = LabelsObject(labels);
@@ -96,6 +128,23 @@ public sealed partial class SiteRenderer
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     private static string EnsureTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
+
+    /// <summary>The colour darkened in steps until text in it has a contrast of at least 4.5:1 on white (WCAG AA).</summary>
+    internal static string ReadableOnWhite(string hex)
+    {
+        var digits = hex.Length == 4 ? string.Concat(hex[1..].Select(c => $"{c}{c}")) : hex[1..];
+        var rgb = Enumerable.Range(0, 3).Select(i => Convert.ToInt32(digits.Substring(i * 2, 2), 16) / 255.0).ToArray();
+        for (var step = 0; step < 100 && ContrastOnWhite(rgb) < 4.5; step++)
+            rgb = rgb.Select(c => c * 0.97).ToArray();
+        return "#" + string.Concat(rgb.Select(c => ((int)Math.Round(c * 255)).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static double ContrastOnWhite(double[] rgb)
+    {
+        static double Linear(double c) => c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        var luminance = 0.2126 * Linear(rgb[0]) + 0.7152 * Linear(rgb[1]) + 0.0722 * Linear(rgb[2]);
+        return 1.05 / (luminance + 0.05);
+    }
 
     // Colours go into CSS unescaped, so only the #hex forms pass: a stray value can never break out of the rule.
     private static string CssColour(string colour) =>

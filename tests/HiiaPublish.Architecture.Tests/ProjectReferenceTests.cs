@@ -28,7 +28,7 @@ public class ProjectReferenceTests
         ["HiiaPublish.Templating"] = [],
         ["HiiaPublish.Pdf"] = ["HiiaPublish.Typesetting"],
         ["HiiaPublish.Rendering"] = ["HiiaPublish.Format", "HiiaPublish.Typesetting", "HiiaPublish.Pdf", "HiiaPublish.Templating"],
-        ["HiiaPublish.Site"] = ["HiiaPublish.Format", "HiiaPublish.Templating"],
+        ["HiiaPublish.Site"] = ["HiiaPublish.Format", "HiiaPublish.Templating", "HiiaPublish.Typesetting"],
         ["HiiaPublish.Workflow"] = ["HiiaPublish.Format", "HiiaPublish.Rendering", "HiiaPublish.Site"],
         ["HiiaPublish.Azure"] = ["HiiaPublish.Workflow"],
         ["HiiaPublish.Functions"] = ["HiiaPublish.Azure"],

@@ -1,3 +1,4 @@
+using HiiaPublish.Site.Tests.Support;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -50,10 +51,24 @@ public class EscapingTests
         foreach (var (path, stored) in store.Snapshot())
         {
             var text = Encoding.UTF8.GetString(stored.Content);
+            if (payload.Contains("{{ 7*7 }}")) Assert.DoesNotContain(" 49", text);
+            if (path.EndsWith(".bib", StringComparison.Ordinal))
+            {
+                // Not markup: the test is that a strict reader gets the very words back.
+                var bib = CitationReaders.ReadBibTex(text);
+                Assert.Equal("A " + HtmlText.Clean(payload).Replace('\n', ' ').Replace('\t', ' '), bib.Fields["author"]);
+                Assert.StartsWith(expectedTitle.Replace('\n', ' ').Replace('\t', ' '), bib.Fields["title"]);
+                continue;
+            }
+            if (path.EndsWith(".ris", StringComparison.Ordinal))
+            {
+                var ris = CitationReaders.ReadRis(text);
+                Assert.Equal(expectedTitle.Replace('\n', ' ').Replace('\t', ' ').Trim(), ris.Single(t => t.Tag == "TI").Value);
+                continue;
+            }
             Assert.DoesNotContain("<script>alert", text);
             Assert.DoesNotContain("<img src=x", text);
             Assert.DoesNotContain("<b>bold</b>", text);
-            if (payload.Contains("{{ 7*7 }}")) Assert.DoesNotContain(" 49", text);
             if (path.EndsWith(".html", StringComparison.Ordinal))
             {
                 var document = HtmlChecks.ParseStrict(stored.Content, path);
@@ -80,9 +95,16 @@ public class EscapingTests
                     Assert.Equal(expectedTitle, xml.Descendants(XName.Get("entry", "http://www.w3.org/2005/Atom")).Single()
                         .Element(XName.Get("title", "http://www.w3.org/2005/Atom"))!.Value);
             }
-            else if (path.EndsWith(".json", StringComparison.Ordinal))
+            else if (path == SitePaths.Catalogue)
             {
                 Assert.Equal(expectedTitle, CatalogueSerializer.Deserialize(stored.Content).Entries.Single().Title);
+            }
+            else if (path.EndsWith(".json", StringComparison.Ordinal))
+            {
+                // CSL-JSON: an array of one item.
+                var item = JsonDocument.Parse(stored.Content).RootElement.EnumerateArray().Single();
+                Assert.StartsWith(expectedTitle, item.GetProperty("title").GetString());
+                Assert.Equal("report", item.GetProperty("type").GetString());
             }
         }
     }

@@ -40,7 +40,36 @@ public class PublicationDiagnosticTests
             "open-war.md(1,1): warning HP0708: Other papers kept being published while the listings were rebuilt; this paper is in the catalogue, and the next publish (or running this one again) brings the listings up to date."),
         ["HP0709"] = (CatalogueBusyAsync,
             "open-war.md(1,1): error HP0709: The catalogue changed 1 times while this paper was being added (many papers published at once). Nothing is broken: publish it again."),
+        ["HP0710"] = (() => PublishAsync(Twin("nyitott-haboru", PaperLanguage.Hungarian, "open-war")),
+            "nyitott-haboru.md(7,17): warning HP0710: translation_of names 'open-war', which is not on the site yet; the two pages link each other once it is published (check the slug if it is)."),
+        ["HP0711"] = (() => TwinAfterAsync(Twin("open-war-2", PaperLanguage.English, "open-war")),
+            "open-war-2.md(7,17): warning HP0711: translation_of names 'open-war', which is also in English, so the pages are not linked as translations: name the paper in the other language."),
+        ["HP0712"] = (TwinTakenAsync,
+            "masik-forditas.md(7,17): warning HP0712: translation_of names 'open-war', but it (or this paper) is already paired with another translation, so the pages are not linked: correct translation_of on one of the papers."),
     };
+
+    // A paper naming its twin, with translation_of written on line 7, column 17 of its draft.
+    private static PublicationRequest Twin(string slug, PaperLanguage language, string translationOf)
+    {
+        var paper = TestPapers.Paper(slug: slug, language: language);
+        return TestPapers.Request(paper with
+        {
+            Metadata = paper.Metadata with { TranslationOf = translationOf, TranslationOfAt = new SourcePosition(7, 17) },
+        }, revisionSource: slug);
+    }
+
+    private static async Task<PublishResult> TwinAfterAsync(PublicationRequest request, params PublicationRequest[] before)
+    {
+        var store = new InMemorySiteStore();
+        var publisher = SiteFixture.Publisher();
+        await publisher.PublishAsync(Paper(), store, CancellationToken.None);
+        foreach (var earlier in before) await publisher.PublishAsync(earlier, store, CancellationToken.None);
+        return await publisher.PublishAsync(request, store, CancellationToken.None);
+    }
+
+    // open-war already has its Hungarian twin; a second Hungarian paper names it too.
+    private static Task<PublishResult> TwinTakenAsync() =>
+        TwinAfterAsync(Twin("masik-forditas", PaperLanguage.Hungarian, "open-war"), Twin("nyitott-haboru", PaperLanguage.Hungarian, "open-war"));
 
     public static TheoryData<string> Codes() => [.. PublicationDiagnosticCatalog.All.Select(d => d.Code)];
 

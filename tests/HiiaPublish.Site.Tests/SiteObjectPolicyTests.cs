@@ -17,7 +17,7 @@ public class SiteObjectPolicyTests
 
     [Fact]
     public void UnknownExtension_IsRefused_NeverOctetStream() =>
-        Assert.Throws<ArgumentException>(() => SiteObjectPolicy.ContentTypeOf("script.js"));
+        Assert.Throws<ArgumentException>(() => SiteObjectPolicy.ContentTypeOf("program.exe"));
 
     [Fact]
     public void ContentDisposition_HasAnAsciiFallback_AndAPercentEncodedUtf8Name()

@@ -12,6 +12,9 @@ public sealed record Branding(
     BrandingLanguage English,
     BrandingLanguage Hungarian)
 {
+    /// <summary>The institute's Crossref DOI prefix ("10.12345") and depositor, for crossref.xml; null prefix: no deposit files.</summary>
+    public CrossrefDepositor Crossref { get; init; } = new(null, "", "");
+
     public BrandingLanguage For(PaperLanguage language) => language == PaperLanguage.Hungarian ? Hungarian : English;
 
     /// <summary>
@@ -44,6 +47,9 @@ public sealed record Branding(
     private static readonly char[] RoleTrailing = ['.', ',', ';', ':', '\u00B7'];
 }
 
+/// <summary>Who deposits DOIs with Crossref: the institute's prefix and the contact Crossref writes to.</summary>
+public sealed record CrossrefDepositor(string? DoiPrefix, string DepositorName, string DepositorEmail);
+
 public sealed record BrandColours(string Primary, string Accent, string Text, string Muted);
 
 public sealed record BrandFonts(string Body, string Heading);
@@ -66,6 +72,9 @@ public sealed record BrandingLanguage(
     IReadOnlyList<string> Months,
     string DateFormat)
 {
+    /// <summary>The series' ISSN in this language ("1234-5678"), or null while it has none.</summary>
+    public string? Issn { get; init; }
+
     /// <summary>"April 21, 2026" or "2026. április 21." as the language writes dates.</summary>
     public string FormatDate(DateOnly date) =>
         Fill(DateFormat, ("month", Months[date.Month - 1]), ("day", date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -19,8 +19,21 @@ public static class BrandingLoader
         return new Branding(file.Homepage, file.HomepageUrl, file.SiteBaseUrl,
             new BrandColours(file.Colours.Primary, file.Colours.Accent, file.Colours.Text, file.Colours.Muted),
             new BrandFonts(file.Fonts.Body, file.Fonts.Heading),
-            Language("en"), Language("hu"));
+            Language("en"), Language("hu"))
+        {
+            Crossref = new CrossrefDepositor(Checked(file.Crossref.DoiPrefix, DoiPrefixShape, "crossref.doi_prefix", "10.12345"),
+                file.Crossref.DepositorName, file.Crossref.DepositorEmail),
+        };
     }
+
+    private static readonly System.Text.RegularExpressions.Regex DoiPrefixShape = new(@"^10\.[0-9]{4,9}$");
+    private static readonly System.Text.RegularExpressions.Regex IssnShape = new(@"^[0-9]{4}-[0-9]{3}[0-9X]$");
+
+    // An ISSN or DOI prefix goes into citation files and XML as is, so only the exact shapes pass.
+    private static string? Checked(string? value, System.Text.RegularExpressions.Regex shape, string key, string example) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : shape.IsMatch(value.Trim()) ? value.Trim()
+        : throw new InvalidDataException($"branding.yaml: '{key}' is '{value}', not of the form {example}.");
 
     // The YAML shape, kept apart from the immutable model the rest of the code sees.
     private sealed class BrandingFile
@@ -31,6 +44,14 @@ public static class BrandingLoader
         public ColoursFile Colours { get; set; } = new();
         public FontsFile Fonts { get; set; } = new();
         public Dictionary<string, LanguageFile> Languages { get; set; } = [];
+        public CrossrefFile Crossref { get; set; } = new();
+    }
+
+    private sealed class CrossrefFile
+    {
+        public string? DoiPrefix { get; set; }
+        public string DepositorName { get; set; } = "";
+        public string DepositorEmail { get; set; } = "";
     }
 
     private sealed class ColoursFile
@@ -64,10 +85,11 @@ public static class BrandingLoader
         public string RoleSuffix { get; set; } = "";
         public List<string> Months { get; set; } = [];
         public string DateFormat { get; set; } = "";
+        public string? Issn { get; set; }
 
         public BrandingLanguage ToModel() => new(Institute, InstituteMark, InstituteShort, Series, RegularPublication,
             PublisherLabel, Copyright, AuthorsLabel, CopyEditorsLabel, Disclaimer, MorePublications, CoverPhotoSource,
             RoleSuffix, Months.Count == 12 ? Months : throw new InvalidDataException("branding.yaml: each language needs 12 month names."),
-            DateFormat);
+            DateFormat) { Issn = Checked(Issn, IssnShape, "languages.*.issn", "1234-5678") };
     }
 }

@@ -110,6 +110,16 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FootnoteInFootnote = Error("HP0044", "Footnote inside a footnote",
         "A footnote cannot refer to another footnote; write that reference into this note's text.");
 
+    // The paper among others (issue 13): series number, DOI, translation, topics. HP0050–HP0059.
+    public static readonly DiagnosticDescriptor InvalidNumber = Error("HP0050", "Invalid series number",
+        "The number '{0}' is not a series number of the form YEAR/N, for example 'number: 2026/7'.");
+    public static readonly DiagnosticDescriptor InvalidDoi = Error("HP0051", "Invalid DOI",
+        "The DOI '{0}' is not a DOI; write it as 10.PREFIX/SUFFIX without spaces, for example 'doi: 10.12345/hiia.2026.7' (a https://doi.org/ address is accepted too).");
+    public static readonly DiagnosticDescriptor BadTranslationOf = Error("HP0052", "Bad translation_of",
+        "translation_of '{0}' {1}; give the slug of the same paper in the other language, the last part of its web address.");
+    public static readonly DiagnosticDescriptor KeywordTopicCollision = Warning("HP0053", "Keywords make the same topic",
+        "The keyword '{0}' makes the same topic page as '{1}' (topics/{2}/), so the paper is listed there once; keep one of the two spellings.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
@@ -120,5 +130,6 @@ public static class DiagnosticCatalog
         EmptyBody, TitleHeadingInBody, SkippedHeadingLevel, HeadingTooDeep, NestedHeading, RawHtml, CodeBlock,
         ImageInText, FigureWithoutAlt, LinkScheme, NestingTooDeep,
         FootnoteUndefined, FootnoteUnused, FootnoteDuplicate, FootnoteInFootnote,
+        InvalidNumber, InvalidDoi, BadTranslationOf, KeywordTopicCollision,
     ];
 }

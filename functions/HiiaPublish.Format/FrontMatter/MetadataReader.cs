@@ -16,7 +16,8 @@ internal sealed record MetadataResult(PerspectiveMetadata? Metadata, PaperLangua
 internal sealed partial class MetadataReader
 {
     private static readonly string[] KnownFields =
-        ["title", "subtitle", "date", "language", "authors", "copy_editors", "abstract", "keywords", "cover", "slug", "series"];
+        ["title", "subtitle", "date", "language", "authors", "copy_editors", "abstract", "keywords", "cover", "slug", "series",
+         "number", "doi", "translation_of"];
 
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
@@ -56,6 +57,10 @@ internal sealed partial class MetadataReader
         var cover = ReadCover(Find(fields, "cover"), typographer);
         var slug = ReadSlug(fields, rawTitle);
         var series = OptionalText(fields, "series");
+        var number = ReadNumber(fields);
+        var doi = ReadDoi(fields);
+        var translationOf = ReadTranslationOf(fields, slug);
+        CheckKeywordTopics(fields);
 
         if (_diagnostics.ErrorCount > errorsBefore || rawTitle is null || date is null || summary is null || slug is null)
             return new MetadataResult(null, language);
@@ -63,7 +68,13 @@ internal sealed partial class MetadataReader
         var metadata = new PerspectiveMetadata(
             typographer.Apply(rawTitle), subtitle is null ? null : typographer.Apply(subtitle), date.Value, language,
             authors, copyEditors, summary, keywords, cover, slug,
-            series ?? (language == PaperLanguage.Hungarian ? _options.DefaultSeriesHungarian : _options.DefaultSeries));
+            series ?? (language == PaperLanguage.Hungarian ? _options.DefaultSeriesHungarian : _options.DefaultSeries))
+        {
+            Number = number,
+            Doi = doi,
+            TranslationOf = translationOf,
+            TranslationOfAt = Find(fields, "translation_of") is { } at ? At(at.Value) : SourcePosition.Start,
+        };
         return new MetadataResult(metadata, language);
     }
 

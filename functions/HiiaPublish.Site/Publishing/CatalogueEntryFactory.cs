@@ -50,6 +50,11 @@ internal static class CatalogueEntryFactory
             FirstPublished = existing?.FirstPublished ?? request.PublishedAt.ToUniversalTime(),
             Corrected = existing is null ? null : request.PublishedAt.ToUniversalTime(),
             PreviousVersions = previous,
+            Number = metadata.Number,
+            Doi = metadata.Doi,
+            TranslationOf = metadata.TranslationOf,
+            Words = WordCount.Of(request.Perspective),
+            CoverCredit = images.CoverPath is null || string.IsNullOrWhiteSpace(metadata.Cover?.Credit) ? null : HtmlText.Clean(metadata.Cover.Credit),
         };
     }
 

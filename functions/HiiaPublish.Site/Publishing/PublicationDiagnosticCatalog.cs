@@ -32,10 +32,19 @@ internal static class PublicationDiagnosticCatalog
     public static readonly DiagnosticDescriptor CatalogueBusy = Error("HP0709", "Catalogue busy",
         "The catalogue changed {0} times while this paper was being added (many papers published at once). Nothing is broken: publish it again.");
 
+    // The paper among the others (issue 13): HP0710–HP0719. Warnings: the paper is published, without the link.
+    public static readonly DiagnosticDescriptor TwinMissing = Warning("HP0710", "Translation not on the site yet",
+        "translation_of names '{0}', which is not on the site yet; the two pages link each other once it is published (check the slug if it is).");
+    public static readonly DiagnosticDescriptor TwinSameLanguage = Warning("HP0711", "Translation in the same language",
+        "translation_of names '{0}', which is also in {1}, so the pages are not linked as translations: name the paper in the other language.");
+    public static readonly DiagnosticDescriptor TwinTaken = Warning("HP0712", "Translation already paired",
+        "translation_of names '{0}', but it (or this paper) is already paired with another translation, so the pages are not linked: correct translation_of on one of the papers.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         InvalidSlug, NotAPdf, InvalidPageCount, InvalidRevision, UnsupportedCover, MissingFigure,
         SupersededRevision, ListingsStillChanging, CatalogueBusy,
+        TwinMissing, TwinSameLanguage, TwinTaken,
     ];
 
     /// <summary>A problem of the request as a whole: it points at the start of the draft's file.</summary>

@@ -27,6 +27,12 @@ public static class SiteObjectPolicy
         [".pdf"] = "application/pdf",
         [".png"] = "image/png",
         [".jpg"] = "image/jpeg",
+        [".svg"] = "image/svg+xml",
+        [".woff2"] = "font/woff2",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".txt"] = "text/plain; charset=utf-8",
+        [".bib"] = "application/x-bibtex; charset=utf-8",
+        [".ris"] = "application/x-research-info-systems; charset=utf-8",
     };
 
     /// <summary>The content type from the closed map; any other extension is our bug, so it throws.</summary>

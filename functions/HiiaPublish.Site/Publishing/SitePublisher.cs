@@ -31,6 +31,7 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         var existing = stored.Catalogue.Find(request.Perspective.Metadata.Slug);
         if (IsSuperseded(request, existing))
             return PublishResult.Refused([.. diagnostics, Superseded(request)]);
+        diagnostics.AddRange(CheckTranslation(request, stored.Catalogue));
 
         var images = PublishedImages.For(request, CatalogueEntryFactory.YearFor(request.Perspective.Metadata, existing));
         var entry = CatalogueEntryFactory.Create(request, images, existing);
@@ -43,6 +44,7 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
             return new PublishResult(PublishOutcome.Refused, [.. diagnostics, commit.Diagnostic], null, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
 
         var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken);
+        await RefreshNeighboursAsync(new(store, writer, cancellationToken), request, images, commit.Stored.Catalogue);
         if (!settled)
             diagnostics.Add(PublicationDiagnosticCatalog.Report(PublicationDiagnosticCatalog.ListingsStillChanging, request));
         return new PublishResult(outcome, diagnostics, commit.Entry, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
@@ -53,6 +55,7 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
     {
         var writer = new SiteWriter(store, cancellationToken);
         await writer.WriteIfChangedAsync(SitePaths.StyleSheet, site.RenderStyleSheet(), SiteObjectPolicy.StyleSheet(SitePaths.StyleSheet));
+        await WriteAssetsAsync(writer);
         await RebuildListingsAsync(store, writer, await ReadCatalogueAsync(store, cancellationToken), cancellationToken);
     }
 
@@ -67,6 +70,7 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         foreach (var image in images.Files)
             await writer.WriteIfChangedAsync(image.Path, image.Content, SiteObjectPolicy.Image(image.Path));
         await writer.WriteIfChangedAsync(SitePaths.StyleSheet, site.RenderStyleSheet(), SiteObjectPolicy.StyleSheet(SitePaths.StyleSheet));
+        await WriteCitationsAsync(writer, entry);
         await WriteLandingAsync(writer, request, images, entry);
     }
 

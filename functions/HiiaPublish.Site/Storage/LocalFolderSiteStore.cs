@@ -9,7 +9,8 @@ namespace HiiaPublish.Site.Storage;
 /// is atomic, so a crash leaves the old file or the new one.
 /// Guarantee for conditional writes: check-and-replace is atomic among all writers in this process (one lock
 /// per folder) and among .NET processes on this machine (an exclusive lock file, which .NET takes as an
-/// advisory flock on Unix). It is not a guarantee across machines sharing a network folder.
+/// advisory flock on Unix). It is not a guarantee across machines sharing a network folder. The lock file lives
+/// beside the folder, never in it ("out/.site.hiia-site.lock" for "out/site"), so nothing technical is published.
 /// </summary>
 public sealed class LocalFolderSiteStore : ISiteStore
 {
@@ -19,6 +20,7 @@ public sealed class LocalFolderSiteStore : ISiteStore
     private static long _tempCounter;
 
     private readonly string _root;
+    private readonly string _lockPath;
     private readonly SemaphoreSlim _folderLock;
 
     public LocalFolderSiteStore(string rootDirectory)
@@ -26,6 +28,40 @@ public sealed class LocalFolderSiteStore : ISiteStore
         _root = Path.GetFullPath(rootDirectory);
         Directory.CreateDirectory(_root);
         _folderLock = FolderLocks.GetOrAdd(_root, _ => new SemaphoreSlim(1, 1));
+        _lockPath = WritableLockPath(_root);
+    }
+
+    // The folder's parent may be closed to us (a site folder mounted at /srv/site): then the temp folder holds the lock.
+    private static string WritableLockPath(string root)
+    {
+        var path = LockPathFor(root);
+        try
+        {
+            using var _ = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+            return path;
+        }
+        catch (IOException)
+        {
+            return path; // another publisher holds it right now: it is the right file
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return TempLockPath(Path.TrimEndingDirectorySeparator(root));
+        }
+    }
+
+    private static string TempLockPath(string root) =>
+        Path.Combine(Path.GetTempPath(), $"hiia-site-{ContentHash.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(root))[..16]}{LockFileName}");
+
+    /// <summary>Where the lock file of <paramref name="root"/> lives: beside it, or (for a drive's root) in the temp folder.</summary>
+    public static string LockPathFor(string root)
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var parent = Path.GetDirectoryName(trimmed);
+        var name = Path.GetFileName(trimmed);
+        if (parent is null || name.Length == 0)
+            return TempLockPath(trimmed);
+        return Path.Combine(parent, "." + name + LockFileName);
     }
 
     public string RootDirectory => _root;
@@ -100,12 +136,11 @@ public sealed class LocalFolderSiteStore : ISiteStore
     {
         // Another process holds the lock only for one check-and-rename, so a short poll is enough.
         const int pollMilliseconds = 5;
-        var lockPath = Path.Combine(_root, LockFileName);
         while (true)
         {
             try
             {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException)
             {
