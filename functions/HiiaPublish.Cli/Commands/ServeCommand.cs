@@ -94,7 +94,7 @@ public sealed class ServeCommand : ICommand
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        ConfigureLogging(builder.Logging);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["HiiaStorage:connectionString"] = storage,
@@ -117,6 +117,23 @@ public sealed class ServeCommand : ICommand
         LocalSignIn.UsePrincipalFromCookie(app);
         MapRoutes(app, desk, ApiRoutes.All.Concat(LocalRoutes));
         return app;
+    }
+
+    /// <summary>
+    /// The workflow's step logs, the lines the Functions app sends to Azure Monitor, printed on the console (standard
+    /// error, one line each); everything else only when it warns.
+    /// </summary>
+    internal static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("HiiaPublish", LogLevel.Information);
     }
 
     /// <summary>
