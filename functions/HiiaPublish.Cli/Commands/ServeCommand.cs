@@ -110,7 +110,7 @@ public sealed class ServeCommand : ICommand
             SignIn = LocalSignIn.Links,
         });
         builder.Services.AddSingleton<WorkSignal>();
-        builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
+        builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection(StorageEndpoints.WorkflowConnection)).QueueService(),
             sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), sp.GetRequiredService<WorkSignal>()));
         var app = builder.Build();
         var desk = LocalSignIn.DeskAssets(Path.Combine(TemplatesLocator.Find(), ReviewDeskAssets.FolderName));
