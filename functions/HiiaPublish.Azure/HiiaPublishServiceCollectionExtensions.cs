@@ -24,9 +24,9 @@ public static class HiiaPublishServiceCollectionExtensions
     /// <param name="host">What this host adds (a decorated work queue, its own sign-in); null for the Functions app.</param>
     public static IServiceCollection AddHiiaPublish(this IServiceCollection services, IConfiguration configuration, HiiaPublishHostOptions? host = null)
     {
-        var storage = new StorageEndpoints(configuration.GetSection("HiiaStorage"));
-        var site = new StorageEndpoints(configuration.GetSection("HiiaSite"));
-        var publicBaseUrl = configuration["HiiaSite:publicBaseUrl"];
+        var storage = new StorageEndpoints(configuration.GetSection(StorageEndpoints.WorkflowConnection));
+        var site = new StorageEndpoints(configuration.GetSection(StorageEndpoints.SiteConnection));
+        var publicBaseUrl = configuration[$"{StorageEndpoints.SiteConnection}:publicBaseUrl"];
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IRevisionStore>(_ => new TableRevisionStore(storage.TableService().GetTableClient(TableRevisionStore.TableName)));

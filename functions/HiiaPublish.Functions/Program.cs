@@ -1,8 +1,4 @@
-using HiiaPublish.Azure;
-using Microsoft.Azure.Functions.Worker.Builder;
+using HiiaPublish.Functions;
 using Microsoft.Extensions.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddHiiaPublish(builder.Configuration);
-builder.Build().Run();
+FunctionsHost.CreateBuilder(args).Build().Run();

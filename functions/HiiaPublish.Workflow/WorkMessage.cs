@@ -31,7 +31,22 @@ public static class WorkQueues
     // The suffix the Functions host and `hiia serve` give the queue a message goes to after its last attempt.
     public const string PoisonSuffix = "-poison";
 
+    // The queue settings, here once: host.json's "queues" section must say the same (a test compares them), and
+    // `hiia serve`'s QueuePump reads them from here.
+
     // Five deliveries: enough to ride out a storage hiccup or a restarted worker, few enough that a draft that
-    // can never render is reported failed within minutes (host.json's maxDequeueCount says the same).
+    // can never render is reported failed within minutes (host.json's maxDequeueCount).
     public const int MaxAttempts = 5;
+
+    // One render per core. A 2,048 MB Flex Consumption instance has one vCPU: a second render on it only halves
+    // the speed of both, and Flex adds instances per queue length instead (docs/performance.md, "Concurrency").
+    // host.json's batchSize; newBatchThreshold 0 means the next message is fetched only when this one is done.
+    public const int BatchSize = 1;
+    public const int NewBatchThreshold = 0;
+
+    // A failed message is retried after 30 s, long enough for a storage blip to pass (host.json's visibilityTimeout).
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
+    // An idle queue is asked again every 2 s, so an upload renders within seconds (host.json's maxPollingInterval).
+    public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
 }

@@ -10,6 +10,7 @@ public sealed partial class WorkflowService
     public async Task<WorkflowResult<RevisionRecord>> ApproveAsync(string slug, string revision, string? pdfSha256,
         WorkflowPrincipal? principal, CancellationToken cancellationToken)
     {
+        using var traced = WorkflowTelemetry.StartApprove(logger, slug, revision);
         for (var attempt = 0; attempt < MaxTransitionAttempts; attempt++)
         {
             var checkedOut = await CheckReviewAsync(slug, revision, principal, "approve", cancellationToken);
@@ -53,6 +54,7 @@ public sealed partial class WorkflowService
     public async Task<WorkflowResult<RevisionRecord>> RequestChangesAsync(string slug, string revision, string? comment,
         WorkflowPrincipal? principal, CancellationToken cancellationToken)
     {
+        using var traced = WorkflowTelemetry.StartRequestChanges(logger, slug, revision);
         for (var attempt = 0; attempt < MaxTransitionAttempts; attempt++)
         {
             var checkedOut = await CheckReviewAsync(slug, revision, principal, "request changes to", cancellationToken);

@@ -15,6 +15,7 @@ public sealed partial class WorkflowService
     /// </summary>
     public async Task HandleRenderAsync(string message, CancellationToken cancellationToken)
     {
+        using var traced = WorkflowTelemetry.StartRender(logger, message);
         var work = WorkMessage.TryParse(message);
         if (work is null) return; // nothing could ever make it succeed, and it names no revision to mark
         await RecordingErrorsAsync(work, () => RenderAsync(work, cancellationToken), cancellationToken);
@@ -23,6 +24,7 @@ public sealed partial class WorkflowService
     /// <summary>Handles one `publish` message: puts exactly the approved preview bytes on the site.</summary>
     public async Task HandlePublishAsync(string message, CancellationToken cancellationToken)
     {
+        using var traced = WorkflowTelemetry.StartPublish(logger, message);
         var work = WorkMessage.TryParse(message);
         if (work is null) return;
         await RecordingErrorsAsync(work, () => PublishAsync(work, cancellationToken), cancellationToken);
@@ -35,6 +37,7 @@ public sealed partial class WorkflowService
     /// </summary>
     public async Task HandlePoisonAsync(string queueName, string? messageId, string message, CancellationToken cancellationToken)
     {
+        using var traced = WorkflowTelemetry.StartPoison(logger, queueName, message);
         await failedMessages.KeepAsync(FailedMessage.Of(queueName, messageId, message), cancellationToken);
         var work = WorkMessage.TryParse(message);
         if (work is null) return;
@@ -146,6 +149,7 @@ public sealed partial class WorkflowService
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            WorkflowTelemetry.Failed(logger, work, exception);
             var error = exception.Message.Length > MaxErrorLength ? exception.Message[..MaxErrorLength] : exception.Message;
             try
             {

@@ -3,6 +3,7 @@ using HiiaPublish.Pdf.Audit;
 using HiiaPublish.Rendering;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace HiiaPublish.Workflow;
 
@@ -22,14 +23,15 @@ public sealed partial class WorkflowService(
     SitePublisher publisher,
     TimeProvider time,
     IFailedMessageStore failedMessages,
-    IPdfAudit? audit = null)
+    IPdfAudit? audit = null,
+    ILogger<WorkflowService>? logger = null)
 {
     // A transition that keeps losing to other writers is re-read and re-decided; ten rounds is far more than
     // the handful of writers one revision ever has (a handler, a retry, a reviewer).
     private const int MaxTransitionAttempts = 10;
 
     // The one parse-then-render path, built once over this service's parser and preview port.
-    private readonly DraftRenderer _drafts = new(parser.Parse, renderer.Render);
+    private readonly DraftRenderer _drafts = new(WorkflowTelemetry.Checking(parser.Parse), WorkflowTelemetry.Typesetting(renderer.Render));
 
     // Every preview is audited here, the one place a PDF becomes a revision's preview (so the only PDFs that can
     // be approved and published); `hiia audit` runs the same auditor by hand.
@@ -37,6 +39,7 @@ public sealed partial class WorkflowService(
 
     public async Task<WorkflowResult<RevisionRecord>> UploadAsync(DraftFiles files, WorkflowPrincipal? principal, CancellationToken cancellationToken)
     {
+        using var traced = WorkflowTelemetry.StartUpload(logger, files);
         if (principal is null) return Problems.SignInRequired();
         if (!principal.IsEditor && !principal.IsCopyEditor) return Problems.UploadRole(principal);
         foreach (var name in files.FileNames)
@@ -44,7 +47,7 @@ public sealed partial class WorkflowService(
                 return new WorkflowProblem(ProblemKind.BadRequest, "Bad file name", problem);
 
         var revision = files.RevisionId();
-        var parsed = parser.Parse(new DraftSource(files.SourceFile, files.Source, files));
+        var parsed = WorkflowTelemetry.Checking(parser.Parse)(new DraftSource(files.SourceFile, files.Source, files));
         var metadataSlug = parsed.Perspective?.Metadata.Slug;
         var slug = DraftNames.IsSlug(metadataSlug) ? metadataSlug! : DraftNames.SlugFromFileName(files.SourceFile);
         var diagnostics = DiagnosticView.FromAll(parsed.Diagnostics);

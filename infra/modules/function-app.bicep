@@ -48,16 +48,18 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: [
-        // Host storage (also the connection of the render/publish queue triggers).
+        // Host storage: the Functions host's own leases and bookkeeping.
         { name: 'AzureWebJobsStorage__blobServiceUri', value: privateBlobEndpoint }
         { name: 'AzureWebJobsStorage__queueServiceUri', value: privateQueueEndpoint }
         { name: 'AzureWebJobsStorage__tableServiceUri', value: privateTableEndpoint }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
-        // The app's private data: same account as host storage.
+        // The app's private data, and the one connection of the render/publish queues: the triggers listen on
+        // it and the app enqueues through it (StorageEndpoints.WorkflowConnection). Same account as host storage.
         { name: 'HiiaStorage__blobServiceUri', value: privateBlobEndpoint }
         { name: 'HiiaStorage__queueServiceUri', value: privateQueueEndpoint }
         { name: 'HiiaStorage__tableServiceUri', value: privateTableEndpoint }
+        { name: 'HiiaStorage__credential', value: 'managedidentity' }
         { name: 'HiiaStorage__clientId', value: identityClientId }
         // The public site.
         { name: 'HiiaSite__blobServiceUri', value: siteBlobEndpoint }

@@ -102,7 +102,7 @@ public sealed class AuditCommandTests : IDisposable
         var exit = await CommandLine.RunAsync(["audit", "--help"], stdout, stderr);
 
         Assert.Equal(CommandLine.Ok, exit);
-        Assert.Contains("Usage: hiia audit", stdout.ToString());
+        Assert.Contains("hiia audit [<FILE.pdf>...] [options]", stdout.ToString());
     }
 
     private static byte[] EncryptedPdf()

@@ -37,17 +37,18 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Folder_IsSearchedRecursivelyInPathOrder_SkippingReadmes()
     {
-        var (exit, output, _) = await Run("papers");
+        var (exit, output, error) = await Run("papers");
 
         Assert.Equal(CommandLine.InputHasErrors, exit);
+        // The problems go to standard error, the summary (the result) to standard output.
+        Assert.Equal("3 files checked: 1 error, 3 warnings\n", output);
         Assert.Equal(
         [
             "papers/a-bad.md(3,7): error HP0016: The date '2026-02-30' is not a real date in the form YYYY-MM-DD (for example 2026-04-21).",
             "papers/a-bad.md(10,6): warning HP0035: HTML is not interpreted; '<b>' will be printed as it is written. Use Markdown instead, or remove it.",
             "papers/a-bad.md(10,10): warning HP0035: HTML is not interpreted; '</b>' will be printed as it is written. Use Markdown instead, or remove it.",
             "papers/nested/c-warn.md(12,1): warning HP0035: HTML is not interpreted; '<br>' will be printed as it is written. Use Markdown instead, or remove it.",
-            "3 files checked: 1 error, 3 warnings",
-        ], output.TrimEnd('\n').Split('\n'));
+        ], error.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]
@@ -62,9 +63,10 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task JsonFormat_IsOneDocumentWithEveryDiagnostic()
     {
-        var (exit, output, _) = await Run("--format", "json", "papers/a-bad.md");
+        var (exit, output, error) = await Run("--format", "json", "papers/a-bad.md");
 
         Assert.Equal(CommandLine.InputHasErrors, exit);
+        Assert.Equal("", error); // the document is the whole answer, on standard output
         using var json = JsonDocument.Parse(output);
         var file = json.RootElement.GetProperty("files")[0];
         Assert.Equal("papers/a-bad.md", file.GetProperty("file").GetString());
@@ -84,12 +86,14 @@ public sealed class CheckCommandTests : IDisposable
     [InlineData(new[] { "--format", "xml", "papers" }, "unknown format 'xml'")]
     [InlineData(new[] { "--format" }, "--format needs a value")]
     [InlineData(new[] { "--strict", "papers" }, "unknown option '--strict'")]
+    [InlineData(new[] { "--format=xml", "papers" }, "unknown format 'xml'")]
     public async Task WrongUsage_ExitsWithTwoAndSaysWhy(string[] args, string reason)
     {
         var (exit, output, error) = await Run(args);
 
         Assert.Equal(CommandLine.Usage, exit);
         Assert.Empty(output);
+        Assert.StartsWith("hiia check: ", error);
         Assert.Contains(reason, error);
     }
 
@@ -98,10 +102,10 @@ public sealed class CheckCommandTests : IDisposable
     {
         File.WriteAllBytes(Path.Combine(_root, "huge.md"), new byte[2 * 1024 * 1024 + 1]);
 
-        var (exit, output, _) = await Run("huge.md");
+        var (exit, _, error) = await Run("huge.md");
 
         Assert.Equal(CommandLine.InputHasErrors, exit);
-        Assert.StartsWith("huge.md(1,1): error HP0001: The file is 2,097,153 bytes, more than the limit of 2,097,152 bytes", output);
+        Assert.StartsWith("huge.md(1,1): error HP0001: The file is 2,097,153 bytes, more than the limit of 2,097,152 bytes", error);
     }
 
     [Fact]
@@ -111,10 +115,11 @@ public sealed class CheckCommandTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_root, "broken"));
         File.CreateSymbolicLink(Path.Combine(_root, "broken", "dangling.md"), Path.Combine(_root, "nowhere.md"));
 
-        var (exit, output, _) = await Run("broken");
+        var (exit, _, error) = await Run("broken");
 
         Assert.Equal(CommandLine.InputHasErrors, exit);
-        Assert.StartsWith("broken/dangling.md(1,1): error HP0045: The file cannot be read", output);
+        Assert.StartsWith("broken/dangling.md(1,1): error HP0045: The file cannot be read", error);
+        Assert.DoesNotContain("   at ", error);
     }
 
     [Fact]
@@ -123,7 +128,9 @@ public sealed class CheckCommandTests : IDisposable
         var (exit, output, _) = await Run("--help");
 
         Assert.Equal(CommandLine.Ok, exit);
-        Assert.Contains("Usage: hiia check [--format text|json] FILE|FOLDER...", output);
+        Assert.Contains("hiia check [<FILE|FOLDER>...] [options]", output);
+        Assert.Contains("--format <text|json>", output);
+        Assert.Contains("Exit code: 0 when no file has errors", output);
     }
 
     [Fact]

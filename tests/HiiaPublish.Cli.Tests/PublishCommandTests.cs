@@ -18,17 +18,23 @@ public sealed class PublishCommandTests : IDisposable
     [InlineData(new[] { "--site", "a" }, "which draft")]
     [InlineData(new[] { "draft.md", "--site" }, "--site needs a value")]
     [InlineData(new[] { "draft.md", "--account-url", "http://insecure.example" }, "https address")]
-    [InlineData(new[] { "draft.md", "--bogus", "x" }, "unknown option")]
-    public void BadArguments_AreExplained(string[] args, string expected)
+    [InlineData(new[] { "draft.md", "--bogus", "x" }, "unknown option '--bogus'")]
+    [InlineData(new[] { "a.md", "b.md", "--site", "s" }, "give one FILE or FOLDER, not also 'b.md'")]
+    public async Task BadArguments_AreExplained_OnStandardError_WithExitTwo(string[] args, string expected)
     {
-        Assert.Null(PublishCommandOptions.Parse(args, out var error));
-        Assert.Contains(expected, error);
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = await new PublishCommand(render: (_, _, _) => throw new InvalidOperationException("must not render")).RunAsync(args, stdout, stderr);
+
+        Assert.Equal(CommandLine.Usage, exit);
+        Assert.Equal("", stdout.ToString());
+        Assert.Contains($"hiia publish: ", stderr.ToString());
+        Assert.Contains(expected, stderr.ToString());
     }
 
     [Fact]
     public void AccountUrl_IsParsed()
     {
-        var options = PublishCommandOptions.Parse(["drafts", "--account-url", "https://acct.blob.core.windows.net"], out _)!;
+        var options = PublishCommandOptions.Validate(["drafts"], null, null, "https://acct.blob.core.windows.net", out _)!;
         Assert.Equal(new Uri("https://acct.blob.core.windows.net"), options.AccountUrl);
     }
 

@@ -25,15 +25,24 @@ public sealed class RenderCommandTests : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Both streams into one writer, as a terminal shows them: for checking the order of the reports.</summary>
+    private static async Task<(int Exit, string Both)> RunInterleaved(params string[] args)
+    {
+        var both = new StringWriter();
+        var exit = await new RenderCommand().RunAsync(args, both, both);
+        return (exit, both.ToString());
+    }
+
     [Fact]
     public async Task File_IsRenderedBesideItself_WhenNoOutputIsGiven()
     {
         var draft = Write("paper.md", ValidDraft);
-        var (exit, output, _) = await Run(draft);
+        var (exit, output, error) = await Run(draft);
         Assert.Equal(CommandLine.Ok, exit);
         var pdf = Path.Combine(_root, "paper.pdf");
         Assert.StartsWith("%PDF-", File.ReadAllText(pdf)[..8]);
-        Assert.Contains("1 of 1 rendered.", output);
+        Assert.Matches(@"paper\.md → .*paper\.pdf \(\d+ pages\)\n1 of 1 rendered\.\n$", output);
+        Assert.Equal("", error);
     }
 
     [Fact]
@@ -60,7 +69,7 @@ public sealed class RenderCommandTests : IDisposable
             Write($"in/{name}.md", draft);
         }
 
-        var (exit, output, _) = await Run(Path.Combine(_root, "in"), "-o", Path.Combine(_root, "out"));
+        var (exit, output) = await RunInterleaved(Path.Combine(_root, "in"), "-o", Path.Combine(_root, "out"));
 
         Assert.Equal(CommandLine.InputHasErrors, exit);
         Assert.Contains("4 of 5 rendered, 1 stopped by errors.", output);
@@ -97,10 +106,11 @@ public sealed class RenderCommandTests : IDisposable
     {
         var draft = Write("paper.md", ValidDraft);
         Write("blocked", "a file where the output folder should be");
-        var (exit, output, _) = await Run(draft, "-o", Path.Combine(_root, "blocked", "paper.pdf"));
+        var (exit, output, error) = await Run(draft, "-o", Path.Combine(_root, "blocked", "paper.pdf"));
         Assert.Equal(CommandLine.InputHasErrors, exit);
-        Assert.Contains("paper.md: rendered, but could not write", output);
-        Assert.Contains("0 of 1 rendered", output);
+        Assert.Contains("paper.md: rendered, but could not write", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal("0 of 1 rendered, 1 stopped by errors.\n", output);
         Assert.Empty(Directory.GetFiles(_root, "*.partial", SearchOption.AllDirectories));
     }
 
@@ -108,10 +118,11 @@ public sealed class RenderCommandTests : IDisposable
     public async Task Errors_StopTheRender_AreReportedLikeCheck_AndLeaveNoPdf()
     {
         var draft = Write("bad.md", ValidDraft.Replace("2026-04-21", "2026-02-30"));
-        var (exit, output, _) = await Run(draft, "-o", Path.Combine(_root, "bad.pdf"));
+        var (exit, output, error) = await Run(draft, "-o", Path.Combine(_root, "bad.pdf"));
         Assert.Equal(CommandLine.InputHasErrors, exit);
-        Assert.Matches(@"bad\.md\(\d+,\d+\): error HP\d{4}: ", output);
-        Assert.Contains("not rendered", output);
+        Assert.Matches(@"bad\.md\(\d+,\d+\): error HP\d{4}: ", error);
+        Assert.Contains("not rendered", error);
+        Assert.Equal("0 of 1 rendered, 1 stopped by errors.\n", output);
         Assert.Empty(Directory.GetFiles(_root, "*.pdf*"));
     }
 
@@ -119,10 +130,13 @@ public sealed class RenderCommandTests : IDisposable
     [InlineData(new string[0], "exactly one")]
     [InlineData(new[] { "--bogus" }, "unknown option")]
     [InlineData(new[] { "missing.md" }, "neither a file nor a folder")]
+    [InlineData(new[] { "a.md", "--output" }, "--output needs a value")]
     public async Task WrongUsage_IsExplained(string[] args, string expected)
     {
-        var (exit, _, error) = await Run(args);
+        var (exit, output, error) = await Run(args);
         Assert.Equal(CommandLine.Usage, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith("hiia render: ", error);
         Assert.Contains(expected, error);
     }
 

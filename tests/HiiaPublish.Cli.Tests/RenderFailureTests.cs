@@ -27,15 +27,16 @@ public sealed class RenderFailureTests : IDisposable
 
         var exit = await new RenderCommand(drafts).RunAsync([input, "-o", Path.Combine(_root, "out")], stdout, stderr);
 
-        var output = stdout.ToString();
+        var (output, error) = (stdout.ToString(), stderr.ToString());
         Assert.Equal(CommandLine.InputHasErrors, exit);
-        Assert.Contains("b.md: not rendered; HiiaPublish failed on it (InvalidOperationException in HiiaPublish.", output);
-        Assert.Contains(": the line breaker found no feasible break). This is a fault in HiiaPublish, not in the draft", output);
-        Assert.Contains("report it with this draft and its images attached.", output);
+        Assert.Contains("b.md: not rendered; HiiaPublish failed on it (InvalidOperationException in HiiaPublish.", error);
+        Assert.Contains(": the line breaker found no feasible break). This is a fault in HiiaPublish, not in the draft", error);
+        Assert.Contains("report it with this draft and its images attached.", error);
+        Assert.DoesNotContain("   at ", error);
         Assert.Contains("2 of 3 rendered, 1 stopped by errors.", output);
+        Assert.DoesNotContain("b.md", output);
         Assert.True(File.Exists(Path.Combine(_root, "out", "a.pdf")));
         Assert.False(File.Exists(Path.Combine(_root, "out", "b.pdf")));
         Assert.True(File.Exists(Path.Combine(_root, "out", "c.pdf")));
-        Assert.Equal("", stderr.ToString());
     }
 }

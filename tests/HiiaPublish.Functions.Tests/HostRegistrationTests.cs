@@ -61,6 +61,19 @@ public class HostRegistrationTests
         Assert.Equal(LocalSignIn.Links, app.Services.GetRequiredService<ReviewDeskSignIn>());
     }
 
+    [Fact]
+    public async Task Serve_PrintsTheWorkflowsStepLogs_OnStandardError_AndOtherLogsOnlyWhenTheyWarn()
+    {
+        await using var app = ServeCommand.Build(UnusedStorage, port: 1);
+        var loggers = app.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+
+        Assert.True(loggers.CreateLogger(typeof(WorkflowService).FullName!).IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information));
+        Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information));
+        var console = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>>().Value;
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Trace, console.LogToStandardErrorThreshold);
+        Assert.Contains(app.Services.GetServices<Microsoft.Extensions.Logging.ILoggerProvider>(), p => p is Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider);
+    }
+
     private sealed class RecordingQueue(IWorkQueue inner) : IWorkQueue
     {
         public Task EnqueueAsync(string queue, WorkMessage message, CancellationToken cancellationToken) => inner.EnqueueAsync(queue, message, cancellationToken);

@@ -12,7 +12,7 @@ public sealed class AppSettingsTests(BuiltInfrastructure infrastructure)
     [
         "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
         "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
-        "HiiaStorage__blobServiceUri", "HiiaStorage__queueServiceUri", "HiiaStorage__tableServiceUri", "HiiaStorage__clientId",
+        "HiiaStorage__blobServiceUri", "HiiaStorage__queueServiceUri", "HiiaStorage__tableServiceUri", "HiiaStorage__credential", "HiiaStorage__clientId",
         "HiiaSite__blobServiceUri", "HiiaSite__clientId", "HiiaSite__publicBaseUrl",
         "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
         "OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID",

@@ -14,6 +14,16 @@ namespace HiiaPublish.Azure.Workflow;
 /// </summary>
 public sealed class StorageEndpoints
 {
+    /// <summary>
+    /// The one connection of the workflow's private storage: the queue triggers listen on it (their Connection) and
+    /// the app reads, writes and enqueues through it, so both always reach the same account. The Functions host reads
+    /// it as HiiaStorage__queueServiceUri + __credential + __clientId in Azure, or HiiaStorage = a connection string.
+    /// </summary>
+    public const string WorkflowConnection = "HiiaStorage";
+
+    /// <summary>The public site's storage.</summary>
+    public const string SiteConnection = "HiiaSite";
+
     private readonly string _section;
     private readonly string? _connectionString;
     private readonly Uri? _blob, _queue, _table;
@@ -22,7 +32,9 @@ public sealed class StorageEndpoints
     public StorageEndpoints(IConfigurationSection section)
     {
         _section = section.Path;
-        _connectionString = Value(section, "connectionString");
+        // "HiiaStorage": "UseDevelopmentStorage=true" is the form the Functions host reads for a trigger; the
+        // connectionString key is the form `hiia serve` and the tests set.
+        _connectionString = Value(section, "connectionString") ?? (string.IsNullOrWhiteSpace(section.Value) ? null : section.Value);
         _blob = UriOf(section, "blobServiceUri");
         _queue = UriOf(section, "queueServiceUri");
         _table = UriOf(section, "tableServiceUri");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -25,31 +26,35 @@ public sealed class AuditCommand(IPdfAudit? auditor = null, string? workingDirec
 
     public string Summary => "Check a PDF against PDF/A-2 and PDF/UA-1 (accessibility) and report each check.";
 
-    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        string? file = null;
-        var json = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                await WriteHelpAsync(stdout);
-                return CommandLine.Ok;
-            }
-            if (arg == "--format" || arg.StartsWith("--format=", StringComparison.Ordinal))
-            {
-                var value = arg == "--format" ? (i + 1 < args.Length ? args[++i] : null) : arg["--format=".Length..];
-                if (value is not ("json" or "text"))
-                    return await UsageAsync(stderr, value is null ? "--format needs a value: text or json." : $"unknown format '{value}'; use text or json.");
-                json = value == "json";
-            }
-            else if (arg.StartsWith('-') && arg.Length > 1) return await UsageAsync(stderr, $"unknown option '{arg}'.");
-            else if (file is not null) return await UsageAsync(stderr, "give one PDF file to audit.");
-            else file = arg;
-        }
-        if (file is null) return await UsageAsync(stderr, "give the PDF file to audit.");
+    public string Details => """
+        Only the rules a machine can check. Every check is printed as 'pass' or 'FAIL' with its id (the
+        Matterhorn Protocol's number where there is one) and, when it fails, the page and object of the first
+        offender; then a summary such as 'paper.pdf: 31 of 32 checks pass'. What each check means, and what
+        only a person can judge, is in docs/accessibility.md.
 
+        Exit code: 0 when every check passes, 1 when any fails, 2 for wrong usage or a file that is not a
+        readable PDF (missing, truncated, encrypted or not a PDF at all).
+        """;
+
+    public Command Define()
+    {
+        var files = CommandLine.PathsArgument("FILE.pdf", "the PDF to check");
+        var format = CommandLine.FormatOption("one document with passed, counts and every check");
+        var command = new Command(Name, Summary) { files, format };
+        command.Validators.Add(result =>
+        {
+            CommandLine.GivenValue(result, format);
+            var given = CommandLine.GivenPaths(result, files);
+            if (given.Length == 0) result.AddError("give the PDF file to audit.");
+            else if (given.Length > 1) result.AddError("give one PDF file to audit.");
+        });
+        command.SetAction(parsed => RunAsync(parsed.GetValue(files)![0], parsed.GetValue(format) == "json",
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private async Task<int> RunAsync(string file, bool json, TextWriter stdout, TextWriter stderr)
+    {
         var path = Path.GetFullPath(file, workingDirectory ?? Directory.GetCurrentDirectory());
         byte[] bytes;
         try
@@ -100,33 +105,4 @@ public sealed class AuditCommand(IPdfAudit? auditor = null, string? workingDirec
         Total = report.Checks.Count,
         report.Checks,
     }, JsonOptions) + "\n";
-
-    private static async Task<int> UsageAsync(TextWriter stderr, string problem)
-    {
-        await stderr.WriteLineAsync($"hiia audit: {problem}");
-        await stderr.WriteLineAsync("Run 'hiia audit --help' for how to use it.");
-        return CommandLine.Usage;
-    }
-
-    private static async Task WriteHelpAsync(TextWriter writer)
-    {
-        await writer.WriteLineAsync("""
-            hiia audit: check a PDF against PDF/A-2 and PDF/UA-1, the rules a machine can check.
-
-            Usage: hiia audit [--format text|json] FILE.pdf
-
-            Every check is printed as 'pass' or 'FAIL' with its id (the Matterhorn Protocol's number where there
-            is one) and, when it fails, the page and object of the first offender; then a summary such as
-            'paper.pdf: 31 of 32 checks pass'. What each check means, and what only a person can judge, is in
-            docs/accessibility.md.
-
-            Options:
-              --format text   the lines above (default)
-              --format json   one JSON document: passed, counts and every check
-              -h, --help      show this help
-
-            Exit code: 0 when every check passes, 1 when any fails, 2 for wrong usage or a file that is not a
-            readable PDF (missing, truncated, encrypted or not a PDF at all).
-            """);
-    }
 }

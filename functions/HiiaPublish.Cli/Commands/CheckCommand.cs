@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HiiaPublish.Format.Diagnostics;
 using HiiaPublish.Format;
 
@@ -24,26 +25,49 @@ public sealed class CheckCommand : ICommand
 
     public string Summary => "Check drafts (Markdown + front matter) and report every problem with its line and column.";
 
-    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public string Details => """
+        Images are looked up beside each draft.
+
+        Every problem is printed to standard error as
+          file(line,col): error HP0012: what is wrong and what to do
+        and a summary such as '2 files checked: 1 error, 3 warnings' to standard output.
+        The codes are explained in docs/perspective-format.md.
+
+        Exit code: 0 when no file has errors (warnings allowed), 1 when any has errors, 2 for wrong usage.
+        """;
+
+    public Command Define()
     {
         var workingDirectory = _workingDirectory ?? Directory.GetCurrentDirectory();
-        var request = CheckRequest.Parse(args, workingDirectory, out var usageError);
-        if (usageError is not null)
+        var paths = CommandLine.PathsArgument("FILE|FOLDER",
+            "a draft (Markdown with YAML front matter), or a folder searched with its subfolders for *.md (README.md skipped)");
+        var format = CommandLine.FormatOption("one document with every file and its diagnostics");
+        var command = new Command(Name, Summary) { paths, format };
+        command.Validators.Add(result =>
         {
-            await stderr.WriteLineAsync($"hiia check: {usageError}");
-            await stderr.WriteLineAsync("Run 'hiia check --help' for how to use it.");
-            return CommandLine.Usage;
-        }
-        if (request!.ShowHelp)
-        {
-            await WriteHelpAsync(stdout);
-            return CommandLine.Ok;
-        }
+            CommandLine.GivenValue(result, format);
+            var given = CommandLine.GivenPaths(result, paths);
+            if (given.Length == 0) result.AddError("give at least one draft file or folder to check.");
+            foreach (var path in given)
+                if (Path.GetFullPath(path, workingDirectory) is var full && !File.Exists(full) && !Directory.Exists(full))
+                    result.AddError($"'{path}' does not exist (no such file or folder).");
+        });
+        command.SetAction(parsed => RunAsync(new CheckRequest(parsed.GetValue(paths)!, parsed.GetValue(format) == "json"),
+            workingDirectory, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
 
+    private async Task<int> RunAsync(CheckRequest request, string workingDirectory, TextWriter stdout, TextWriter stderr)
+    {
         var files = DraftFinder.Find(request.Paths, workingDirectory);
         var reports = files.Select(Check).ToArray();
-        var output = request.Json ? CheckReportWriter.Json(reports) : CheckReportWriter.Text(reports);
-        await stdout.WriteAsync(output);
+        if (request.Json)
+            await stdout.WriteAsync(CheckReportWriter.Json(reports));
+        else
+        {
+            await stderr.WriteAsync(CheckReportWriter.Diagnostics(reports));
+            await stdout.WriteLineAsync(CheckReportWriter.Summary(reports));
+        }
         return reports.Any(report => report.Diagnostics.Any(d => d.Severity == Severity.Error))
             ? CommandLine.InputHasErrors
             : CommandLine.Ok;
@@ -74,28 +98,7 @@ public sealed class CheckCommand : ICommand
                 [new Diagnostic(file.DisplayPath, 1, 1, unreadable.Code, unreadable.Severity, unreadable.FormatMessage(exception.Message))]);
         }
     }
-
-    private static async Task WriteHelpAsync(TextWriter writer)
-    {
-        await writer.WriteLineAsync("""
-            hiia check: check perspective drafts and report every problem at once.
-
-            Usage: hiia check [--format text|json] FILE|FOLDER...
-
-            Each FILE is a draft (Markdown with YAML front matter). Each FOLDER is searched, with its
-            subfolders, for *.md files (README.md files are skipped). Images are looked up beside each draft.
-
-            Every problem is printed as
-              file(line,col): error HP0012: what is wrong and what to do
-            followed by a summary such as '2 files checked: 1 error, 3 warnings'.
-            The codes are explained in docs/perspective-format.md.
-
-            Options:
-              --format text   the lines above (default)
-              --format json   one JSON document: files, each with its diagnostics
-              -h, --help      show this help
-
-            Exit code: 0 when no file has errors (warnings allowed), 1 when any has errors, 2 for wrong usage.
-            """);
-    }
 }
+
+/// <summary>What `hiia check` was asked to do.</summary>
+internal sealed record CheckRequest(IReadOnlyList<string> Paths, bool Json);

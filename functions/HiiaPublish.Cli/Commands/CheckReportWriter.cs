@@ -23,12 +23,12 @@ internal static class CheckReportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Text(IReadOnlyList<FileReport> reports)
+    /// <summary>Every diagnostic, one per line, in the files' order (for standard error).</summary>
+    public static string Diagnostics(IReadOnlyList<FileReport> reports)
     {
         var text = new StringBuilder();
         foreach (var diagnostic in reports.SelectMany(report => report.Diagnostics))
             text.Append(diagnostic).Append('\n');
-        text.Append(Summary(reports)).Append('\n');
         return text.ToString();
     }
 

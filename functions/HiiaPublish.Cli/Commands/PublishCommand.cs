@@ -1,3 +1,5 @@
+using System.CommandLine;
+using ParseResult = HiiaPublish.Format.ParseResult;
 using System.Security.Cryptography;
 using HiiaPublish.Azure.Storage;
 using HiiaPublish.Format.Branding;
@@ -31,23 +33,38 @@ public sealed class PublishCommand(
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public string Name => "publish";
+
     public string Summary => "Publish drafts to the web site: a local folder (--site) or Azure ($web).";
 
-    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args is ["-h" or "--help"])
-        {
-            WriteHelp(stdout);
-            return CommandLine.Ok;
-        }
-        var options = PublishCommandOptions.Parse(args, out var usageError);
-        if (options is null)
-        {
-            stderr.WriteLine($"hiia publish: {usageError}");
-            WriteHelp(stderr);
-            return CommandLine.Usage;
-        }
+    public string Details => """
+        Each draft is checked, rendered and published, in path order. Each paper published is reported on
+        standard output, then where to open the site; problems go to standard error.
 
+        Exit code: 0 all published, 1 some stopped by errors, 2 wrong usage.
+        """;
+
+    public Command Define()
+    {
+        var input = CommandLine.PathsArgument("FILE|FOLDER",
+            "one draft, or a folder whose drafts (every *.md below it but README.md) are published in path order");
+        var site = new Option<string?>("--site") { Description = "publish into this folder; it opens from disk in a browser", HelpName = "DIR" };
+        var storage = new Option<string?>("--storage") { Description = "publish into the $web container of this storage account (e.g. Azurite)", HelpName = "CONNECTION_STRING" };
+        var accountUrl = new Option<string?>("--account-url") { Description = "the same, signing in with DefaultAzureCredential", HelpName = "URL" };
+        var command = new Command(Name, Summary) { input, site, storage, accountUrl };
+        command.Validators.Add(result =>
+        {
+            if (PublishCommandOptions.Validate(CommandLine.GivenPaths(result, input), CommandLine.GivenValue(result, site), CommandLine.GivenValue(result, storage),
+                    CommandLine.GivenValue(result, accountUrl), out var error) is null)
+                result.AddError(error);
+        });
+        command.SetAction(parsed => RunAsync(
+            PublishCommandOptions.Validate(parsed.GetValue(input)!, parsed.GetValue(site), parsed.GetValue(storage), parsed.GetValue(accountUrl), out _)!,
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private async Task<int> RunAsync(PublishCommandOptions options, TextWriter stdout, TextWriter stderr)
+    {
         var drafts = options.DraftFiles();
         if (drafts.Count == 0)
         {
@@ -55,15 +72,37 @@ public sealed class PublishCommand(
             return CommandLine.InputHasErrors;
         }
 
-        var store = OpenStore(options);
+        ISiteStore store;
+        try
+        {
+            store = OpenStore(options);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            stderr.WriteLine($"hiia publish: --storage is not a storage connection string ({e.Message.TrimEnd('.')}). " +
+                "Copy it whole from the storage account's Access keys page, or use Azurite's (see docs/workflow.md).");
+            return CommandLine.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"hiia publish: {FileProblem.Sentence(e, $"the site folder {options.SiteFolder}", writing: true)}");
+            return CommandLine.InputHasErrors;
+        }
         var publisher = new SitePublisher(SiteRenderer.Load(TemplatesLocator.Find()));
         var failed = false;
+        var published = 0;
         // Drafts are checked and rendered ahead, one per core, while earlier ones are published: publishing goes one
         // paper at a time in the drafts' order (the catalogue and listings change with each), rendering need not.
         foreach (var prepared in RenderAhead.Start(drafts, PrepareAsync))
-            failed |= !await PublishOneAsync(await prepared, publisher, store, stdout, stderr);
+        {
+            var ok = await PublishOneAsync(await prepared, publisher, store, stdout, stderr);
+            failed |= !ok;
+            published += ok ? 1 : 0;
+        }
 
-        WhereToOpen(options, store, stdout);
+        // Nothing published, nothing to open: the folder may not even exist, and the line would mislead.
+        if (published > 0) WhereToOpen(options, store, stdout);
+        else stderr.WriteLine($"hiia publish: nothing was published; fix the problems above and run it again.");
         return failed ? CommandLine.InputHasErrors : CommandLine.Ok;
     }
 
@@ -75,8 +114,16 @@ public sealed class PublishCommand(
 
     private async Task<PreparedDraft> PrepareAsync(string draft)
     {
-        var source = await File.ReadAllBytesAsync(draft).ConfigureAwait(false);
         var assets = new FolderDraftAssets(Path.GetDirectoryName(Path.GetFullPath(draft))!);
+        byte[] source;
+        try
+        {
+            source = await File.ReadAllBytesAsync(draft).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new PreparedDraft(draft, [], assets, null, $"{draft}: not published; {FileProblem.Sentence(e, draft)}");
+        }
         try
         {
             return new PreparedDraft(draft, source, assets, _drafts.Render(new DraftSource(draft, source, assets)), null);
@@ -103,7 +150,16 @@ public sealed class PublishCommand(
         var revision = Convert.ToHexStringLower(SHA256.HashData(source));
         var request = PublicationRequest.FromDraft(rendered.Perspective!, pdf, rendered.PageCount, revision,
             _time.GetUtcNow(), assets, draft);
-        var result = await publisher.PublishAsync(request, store, CancellationToken.None);
+        PublishResult result;
+        try
+        {
+            result = await publisher.PublishAsync(request, store, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{draft}: not published; {FileProblem.Sentence(e, DestinationOf(store), writing: true)}");
+            return false;
+        }
         Print(result.Diagnostics, stderr);
         if (!result.Published) return false;
         stdout.WriteLine($"{draft}: {Describe(result.Outcome)} as {result.Entry!.LandingPath} ({result.WrittenPaths.Count} files written).");
@@ -114,6 +170,11 @@ public sealed class PublishCommand(
         options.SiteFolder is not null ? new LocalFolderSiteStore(options.SiteFolder)
         : options.ConnectionString is not null ? BlobSiteStore.FromConnectionString(options.ConnectionString)
         : BlobSiteStore.FromAccountUrl(options.AccountUrl!);
+
+    private static string DestinationOf(ISiteStore store) =>
+        store is LocalFolderSiteStore folder
+            ? $"the site folder {Path.GetDirectoryName(folder.FullPathOf(SitePaths.ListingPage(null, 1)))}"
+            : "the site's storage";
 
     private static void WhereToOpen(PublishCommandOptions options, ISiteStore store, TextWriter stdout)
     {
@@ -134,39 +195,18 @@ public sealed class PublishCommand(
     {
         foreach (var diagnostic in diagnostics) stderr.WriteLine(diagnostic);
     }
-
-    private static void WriteHelp(TextWriter writer)
-    {
-        writer.WriteLine("Usage: hiia publish FILE|FOLDER (--site DIR | --storage CONNECTION_STRING | --account-url URL)");
-        writer.WriteLine("  --site DIR             publish into a folder that opens from disk in a browser");
-        writer.WriteLine("  --storage CONNECTION   publish into the $web container of a storage account (e.g. Azurite)");
-        writer.WriteLine("  --account-url URL      the same, signing in with DefaultAzureCredential");
-    }
 }
 
 /// <summary>The parsed command line of `hiia publish`: the input and exactly one destination.</summary>
 public sealed record PublishCommandOptions(string Input, string? SiteFolder, string? ConnectionString, Uri? AccountUrl)
 {
-    public static PublishCommandOptions? Parse(IReadOnlyList<string> args, out string error)
+    /// <summary>The options, or null with the reason when they do not make one publication.</summary>
+    public static PublishCommandOptions? Validate(IReadOnlyList<string> inputs, string? site, string? storage, string? accountUrl, out string error)
     {
-        string? input = null, site = null, storage = null, accountUrl = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg is "--site" or "--storage" or "--account-url")
-            {
-                if (i + 1 >= args.Count) { error = $"{arg} needs a value."; return null; }
-                var value = args[++i];
-                if (arg == "--site") site = value;
-                else if (arg == "--storage") storage = value;
-                else accountUrl = value;
-            }
-            else if (arg.StartsWith("--", StringComparison.Ordinal)) { error = $"unknown option '{arg}'."; return null; }
-            else if (input is null) input = arg;
-            else { error = $"give one FILE or FOLDER, not also '{arg}'."; return null; }
-        }
         error = "";
-        if (input is null) { error = "say which draft file or folder to publish."; return null; }
+        if (inputs.Count == 0) { error = "say which draft file or folder to publish."; return null; }
+        if (inputs.Count > 1) { error = $"give one FILE or FOLDER, not also '{inputs[1]}'."; return null; }
+        var input = inputs[0];
         if (new[] { site, storage, accountUrl }.Count(v => v is not null) != 1)
         {
             error = "say where to publish: exactly one of --site DIR, --storage CONNECTION_STRING or --account-url URL.";

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HiiaPublish.Format.Branding;
 using HiiaPublish.Format;
 using HiiaPublish.Rendering;
@@ -12,40 +13,44 @@ namespace HiiaPublish.Cli.Commands;
 public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
 {
     public string Name => "render";
+
     public string Summary => "Check perspectives and render each to a PDF in the house style.";
 
-    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public string Details => """
+        Each draft is checked as 'hiia check' does and, when it has no errors, typeset into an A4 PDF in the
+        HIIA house style. A folder's drafts render side by side into OUTDIR, several at once (one per core).
+        Each PDF written is reported on standard output; problems go to standard error.
+
+        Exit code: 0 all rendered, 1 some stopped by errors, 2 wrong usage.
+        """;
+
+    public Command Define()
     {
-        if (args.Any(a => a is "-h" or "--help"))
+        var inputs = CommandLine.PathsArgument("FILE|FOLDER",
+            "one draft, or a folder whose drafts (every *.md below it but README.md) are rendered");
+        var output = new Option<string?>("--output", "-o")
         {
-            WriteHelp(stdout);
-            return CommandLine.Ok;
-        }
-
-        string? output = null;
-        var inputs = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+            Description = "the PDF to write for a FILE (default: FILE.pdf beside it), or the folder for a FOLDER's PDFs (needed)",
+            HelpName = "OUT.pdf|OUTDIR",
+        };
+        var command = new Command(Name, Summary) { inputs, output };
+        command.Validators.Add(result =>
         {
-            if (args[i] is "-o" or "--output")
-            {
-                if (i + 1 >= args.Length) return Usage(stderr, "-o needs a file or folder name after it.");
-                output = args[++i];
-            }
-            else if (args[i].StartsWith('-'))
-                return Usage(stderr, $"unknown option '{args[i]}'.");
-            else
-                inputs.Add(args[i]);
-        }
-        if (inputs.Count != 1)
-            return Usage(stderr, "give exactly one FILE or FOLDER to render.");
+            var given = CommandLine.GivenPaths(result, inputs);
+            var outputGiven = CommandLine.GivenValue(result, output);
+            if (given.Length != 1) { result.AddError("give exactly one FILE or FOLDER to render."); return; }
+            var isFolder = Directory.Exists(given[0]);
+            if (!isFolder && !File.Exists(given[0])) result.AddError($"'{given[0]}' is neither a file nor a folder.");
+            else if (isFolder && outputGiven is null) result.AddError("rendering a folder needs -o OUTDIR.");
+        });
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed.GetValue(inputs)![0], parsed.GetValue(output),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
 
-        var input = inputs[0];
+    private async Task<int> RunAsync(string input, string? output, TextWriter stdout, TextWriter stderr)
+    {
         var isFolder = Directory.Exists(input);
-        if (!isFolder && !File.Exists(input))
-            return Usage(stderr, $"'{input}' is neither a file nor a folder.");
-        if (isFolder && output is null)
-            return Usage(stderr, "rendering a folder needs -o OUTDIR.");
-
         var files = DraftFinder.Find([input], Directory.GetCurrentDirectory());
         var targets = files
             .Select(file => isFolder
@@ -69,15 +74,19 @@ public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
         var reports = RenderAhead.Start(Enumerable.Range(0, files.Count).ToList(),
             i => Task.FromResult(RenderOne(files[i], targets[i], renderer)));
         foreach (var report in reports)
-            stdout.Write((await report.ConfigureAwait(false)).Text);
+        {
+            var (_, problems, written) = await report.ConfigureAwait(false);
+            await stderr.WriteAsync(problems);
+            await stdout.WriteAsync(written);
+        }
 
         var failed = reports.Count(r => !r.Result.Rendered);
         stdout.WriteLine($"{files.Count - failed} of {files.Count} rendered{(failed > 0 ? $", {failed} stopped by errors" : "")}.");
         return failed > 0 ? CommandLine.InputHasErrors : CommandLine.Ok;
     }
 
-    /// <summary>What one draft's render printed, and whether its PDF was written.</summary>
-    private sealed record RenderReport(bool Rendered, string Text);
+    /// <summary>Whether one draft's PDF was written, its problems (for standard error) and what it wrote (for standard output).</summary>
+    private sealed record RenderReport(bool Rendered, string Problems, string Written);
 
     private static RenderReport RenderOne(DraftFile file, string fullTarget, DraftRenderer drafts)
     {
@@ -91,8 +100,8 @@ public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            report.WriteLine($"{display}: not rendered; could not read it ({e.Message}).");
-            return new RenderReport(false, report.ToString());
+            report.WriteLine($"{display}: not rendered; {FileProblem.Sentence(e, display)}");
+            return new RenderReport(false, report.ToString(), "");
         }
 
         DraftRenderResult rendered;
@@ -104,7 +113,7 @@ public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
         {
             // A fault of ours: said against this draft, and the other drafts of a folder still render.
             report.WriteLine(RenderFailure.Describe(display, e));
-            return new RenderReport(false, report.ToString());
+            return new RenderReport(false, report.ToString(), "");
         }
 
         foreach (var diagnostic in rendered.Diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column))
@@ -113,7 +122,7 @@ public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
         if (rendered.Pdf is not { } pdf)
         {
             report.WriteLine($"{display}: not rendered; fix the errors above.");
-            return new RenderReport(false, report.ToString());
+            return new RenderReport(false, report.ToString(), "");
         }
 
         // Write beside, then move: a reader never finds a half-written PDF, and a failed write leaves the old one.
@@ -127,11 +136,12 @@ public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            report.WriteLine($"{display}: rendered, but could not write {fullTarget} ({e.Message}). Check the folder exists and is writable.");
-            return new RenderReport(false, report.ToString());
+            report.WriteLine($"{display}: rendered, but {FileProblem.Sentence(e, fullTarget, writing: true)}");
+            return new RenderReport(false, report.ToString(), "");
         }
-        report.WriteLine($"{display} → {Path.GetRelativePath(Directory.GetCurrentDirectory(), fullTarget)} ({rendered.PageCount} pages)");
-        return new RenderReport(true, report.ToString());
+        // Warnings, if any, went to the problems; the PDF written is the result.
+        return new RenderReport(true, report.ToString(),
+            $"{display} → {Path.GetRelativePath(Directory.GetCurrentDirectory(), fullTarget)} ({rendered.PageCount} pages)\n");
     }
 
     private static void TryDelete(string path)
@@ -143,18 +153,7 @@ public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
     private static int Usage(TextWriter stderr, string problem)
     {
         stderr.WriteLine($"hiia render: {problem}");
-        stderr.WriteLine("Run 'hiia render --help' for usage.");
+        stderr.WriteLine("Run 'hiia render --help' for how to use it.");
         return CommandLine.Usage;
-    }
-
-    private static void WriteHelp(TextWriter writer)
-    {
-        writer.WriteLine("Usage: hiia render FILE [-o OUT.pdf]");
-        writer.WriteLine("       hiia render FOLDER -o OUTDIR");
-        writer.WriteLine();
-        writer.WriteLine("Checks each perspective (as 'hiia check' does) and, when it has no errors, typesets it into an");
-        writer.WriteLine("A4 PDF in the HIIA house style. Without -o, FILE.md becomes FILE.pdf beside it. A FOLDER's drafts");
-        writer.WriteLine("(every *.md below it but README.md) render side by side into OUTDIR, several at once.");
-        writer.WriteLine("Exit status: 0 all rendered, 1 some stopped by errors, 2 wrong usage.");
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HiiaPublish.Azure;
 using HiiaPublish.Azure.Http;
 using HiiaPublish.Azure.Workflow;
@@ -22,17 +23,50 @@ namespace HiiaPublish.Cli.Commands;
 public sealed class ServeCommand : ICommand
 {
     public string Name => "serve";
-    public string Summary => "Run the editorial workflow (API, queues, site) locally, with Azurite.";
 
-    public Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr, CancellationToken.None);
+    public string Summary => "Run the editorial workflow (API, queues, review desk, site) locally, with Azurite.";
 
-    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken stopping)
+    public string Details => """
+        The same API and workflow as the Functions app, the render and publish queues pumped in-process, the
+        review desk at /review/ and the published site at /site/. Without --storage it starts Azurite itself.
+        Requests carry the signed-in person as X-MS-CLIENT-PRINCIPAL (see docs/workflow.md). The workflow's
+        logs are printed to standard error. Ctrl+C stops it.
+
+        Exit code: 0 when stopped, 1 when Azurite could not be started, 2 for wrong usage.
+        """;
+
+    public Command Define()
     {
-        if (args is ["-h" or "--help"]) { WriteHelp(stdout); return CommandLine.Ok; }
-        var options = ServeOptions.Parse(args, out var error);
-        if (options is null) { stderr.WriteLine($"hiia serve: {error}"); WriteHelp(stderr); return CommandLine.Usage; }
+        var storage = new Option<string?>("--storage")
+        {
+            Description = "use this storage account (e.g. a running Azurite); default: start Azurite",
+            HelpName = "CONNECTION_STRING",
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = $"listen on 127.0.0.1:N (default {ServeOptions.DefaultPort}, as the Functions host)",
+            HelpName = "N",
+            DefaultValueFactory = _ => ServeOptions.DefaultPort,
+        };
+        port.CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0) return ServeOptions.DefaultPort;
+            var value = result.Tokens[^1].Value;
+            if (int.TryParse(value, out var number) && number is >= 1 and <= 65535) return number;
+            result.AddError($"--port must be a number from 1 to 65535, not '{value}'.");
+            return 0;
+        };
+        var data = new Option<string?>("--data") { Description = "keep Azurite's data in DIR between runs (default: in memory)", HelpName = "DIR" };
+        var command = new Command(Name, Summary) { storage, port, data };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            new ServeOptions(parsed.GetValue(storage), parsed.GetValue(port), parsed.GetValue(data)),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
 
-        await using var azurite = options.Storage is null ? await StartAzuriteAsync(options, stderr) : null;
+    private async Task<int> RunAsync(ServeOptions options, TextWriter stdout, TextWriter stderr, CancellationToken stopping)
+    {
+        await using var azurite = options.Storage is null ? await StartAzuriteAsync(options, stderr, stopping) : null;
         if (options.Storage is null && azurite is null) return CommandLine.InputHasErrors;
         var storage = options.Storage ?? azurite!.ConnectionString();
 
@@ -60,7 +94,7 @@ public sealed class ServeCommand : ICommand
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        ConfigureLogging(builder.Logging);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["HiiaStorage:connectionString"] = storage,
@@ -77,13 +111,30 @@ public sealed class ServeCommand : ICommand
             SignIn = LocalSignIn.Links,
         });
         builder.Services.AddSingleton<WorkSignal>();
-        builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
+        builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection(StorageEndpoints.WorkflowConnection)).QueueService(),
             sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), sp.GetRequiredService<WorkSignal>()));
         var app = builder.Build();
         var desk = LocalSignIn.DeskAssets(Path.Combine(TemplatesLocator.Find(), ReviewDeskAssets.FolderName));
         LocalSignIn.UsePrincipalFromCookie(app);
         MapRoutes(app, desk, ApiRoutes.All.Concat(LocalRoutes));
         return app;
+    }
+
+    /// <summary>
+    /// The workflow's step logs, the lines the Functions app sends to Azure Monitor, printed on the console (standard
+    /// error, one line each); everything else only when it warns.
+    /// </summary>
+    internal static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("HiiaPublish", LogLevel.Information);
     }
 
     /// <summary>
@@ -140,25 +191,26 @@ public sealed class ServeCommand : ICommand
         return found is null ? Results.NotFound() : Results.Bytes(found.Content, found.Info.Properties?.ContentType ?? "application/octet-stream");
     }
 
-    private static async Task<AzuriteProcess?> StartAzuriteAsync(ServeOptions options, TextWriter stderr)
+    private static async Task<AzuriteProcess?> StartAzuriteAsync(ServeOptions options, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var script = AzuriteProcess.FindScript(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-        if (script is null)
+        var script = AzuriteInstall.Find() ?? await AzuriteInstall.InstallAsync(stderr, cancellationToken);
+        if (script is null) return null;
+        try
         {
-            stderr.WriteLine("hiia serve: no --storage was given and Azurite is not installed; run scripts/install-deps.sh, or pass --storage CONNECTION_STRING.");
+            if (options.DataFolder is not null) Directory.CreateDirectory(options.DataFolder);
+            return await AzuriteProcess.StartAsync(script, options.DataFolder is null ? null : Path.GetFullPath(options.DataFolder));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"hiia serve: {FileProblem.Sentence(e, $"the data folder {options.DataFolder}", writing: true)}");
             return null;
         }
-        if (options.DataFolder is not null) Directory.CreateDirectory(options.DataFolder);
-        return await AzuriteProcess.StartAsync(script, options.DataFolder is null ? null : Path.GetFullPath(options.DataFolder));
-    }
-
-    private static void WriteHelp(TextWriter writer)
-    {
-        writer.WriteLine("Usage: hiia serve [--storage CONNECTION_STRING] [--port N] [--data DIR]");
-        writer.WriteLine("  --storage CONNECTION   use this storage account (e.g. a running Azurite); default: start Azurite");
-        writer.WriteLine("  --port N               listen on 127.0.0.1:N (default 7071, as `func start`)");
-        writer.WriteLine("  --data DIR             keep Azurite's data in DIR between runs (default: in memory)");
-        writer.WriteLine("Requests carry the signed-in person as X-MS-CLIENT-PRINCIPAL (see docs/workflow.md).");
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            // node missing, Azurite exiting at start, or never answering: said in a sentence, never a stack trace.
+            stderr.WriteLine($"hiia serve: Azurite could not be started ({e.Message.TrimEnd('.')}). Check that node runs, or pass --storage CONNECTION_STRING.");
+            return null;
+        }
     }
 }
 
@@ -167,21 +219,4 @@ public sealed record ServeOptions(string? Storage, int Port, string? DataFolder)
 {
     // The port `func start` uses, so the same scripts and bookmarks work with either host.
     public const int DefaultPort = 7071;
-
-    public static ServeOptions? Parse(IReadOnlyList<string> args, out string error)
-    {
-        string? storage = null, data = null;
-        var port = DefaultPort;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] is not ("--storage" or "--port" or "--data")) { error = $"unknown argument '{args[i]}'."; return null; }
-            if (i + 1 >= args.Count) { error = $"{args[i]} needs a value."; return null; }
-            var value = args[++i];
-            if (args[i - 1] == "--storage") storage = value;
-            else if (args[i - 1] == "--data") data = value;
-            else if (!int.TryParse(value, out port) || port is < 1 or > 65535) { error = $"--port must be a number from 1 to 65535, not '{value}'."; return null; }
-        }
-        error = "";
-        return new ServeOptions(storage, port, data);
-    }
 }

@@ -13,12 +13,11 @@ namespace HiiaPublish.Cli.Local;
 /// </summary>
 internal sealed class QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger, WorkSignal? signal = null)
 {
-    // host.json's batchSize: a render takes a core for a second or so; four at a time keeps two cores busy.
-    private const int BatchSize = 4;
-    // host.json's visibilityTimeout: a failed message is retried after 30 s, long enough for a storage blip to pass.
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
-    // host.json's maxPollingInterval: an idle queue is asked again every 2 s, so an upload renders within seconds.
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
+    // The Functions host's settings (host.json), from their one definition in WorkQueues; a laptop takes one message
+    // per core, as an instance does.
+    private static readonly int BatchSize = Math.Max(WorkQueues.BatchSize, Environment.ProcessorCount);
+    private static readonly TimeSpan RetryAfter = WorkQueues.RetryAfter;
+    private static readonly TimeSpan IdlePoll = WorkQueues.IdlePoll;
 
     private readonly WorkSignal _signal = signal ?? new WorkSignal();
 

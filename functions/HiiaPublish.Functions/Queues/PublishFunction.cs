@@ -1,3 +1,4 @@
+using HiiaPublish.Azure.Workflow;
 using HiiaPublish.Workflow;
 using Microsoft.Azure.Functions.Worker;
 
@@ -7,6 +8,6 @@ namespace HiiaPublish.Functions.Queues;
 public sealed class PublishFunction(WorkflowService workflow)
 {
     [Function("Publish")]
-    public Task RunAsync([QueueTrigger(WorkQueues.Publish, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) =>
+    public Task RunAsync([QueueTrigger(WorkQueues.Publish, Connection = StorageEndpoints.WorkflowConnection)] string message, CancellationToken cancellationToken) =>
         workflow.HandlePublishAsync(message, cancellationToken);
 }

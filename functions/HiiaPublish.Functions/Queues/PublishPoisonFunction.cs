@@ -1,3 +1,4 @@
+using HiiaPublish.Azure.Workflow;
 using HiiaPublish.Workflow;
 using Microsoft.Azure.Functions.Worker;
 
@@ -11,7 +12,7 @@ namespace HiiaPublish.Functions.Queues;
 public sealed class PublishPoisonFunction(WorkflowService workflow)
 {
     [Function("PublishPoison")]
-    public Task RunAsync([QueueTrigger(WorkQueues.Publish + WorkQueues.PoisonSuffix, Connection = "AzureWebJobsStorage")] string message, string? id,
+    public Task RunAsync([QueueTrigger(WorkQueues.Publish + WorkQueues.PoisonSuffix, Connection = StorageEndpoints.WorkflowConnection)] string message, string? id,
         CancellationToken cancellationToken) =>
         workflow.HandlePoisonAsync(WorkQueues.Publish + WorkQueues.PoisonSuffix, id, message, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using HiiaPublish.Azure.Workflow;
 using HiiaPublish.Workflow;
 using Microsoft.Azure.Functions.Worker;
 
@@ -7,6 +8,6 @@ namespace HiiaPublish.Functions.Queues;
 public sealed class RenderFunction(WorkflowService workflow)
 {
     [Function("Render")]
-    public Task RunAsync([QueueTrigger(WorkQueues.Render, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) =>
+    public Task RunAsync([QueueTrigger(WorkQueues.Render, Connection = StorageEndpoints.WorkflowConnection)] string message, CancellationToken cancellationToken) =>
         workflow.HandleRenderAsync(message, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using HiiaPublish.Azure.Workflow;
 using HiiaPublish.Workflow;
 using Microsoft.Azure.Functions.Worker;
 
@@ -11,7 +12,7 @@ namespace HiiaPublish.Functions.Queues;
 public sealed class RenderPoisonFunction(WorkflowService workflow)
 {
     [Function("RenderPoison")]
-    public Task RunAsync([QueueTrigger(WorkQueues.Render + WorkQueues.PoisonSuffix, Connection = "AzureWebJobsStorage")] string message, string? id,
+    public Task RunAsync([QueueTrigger(WorkQueues.Render + WorkQueues.PoisonSuffix, Connection = StorageEndpoints.WorkflowConnection)] string message, string? id,
         CancellationToken cancellationToken) =>
         workflow.HandlePoisonAsync(WorkQueues.Render + WorkQueues.PoisonSuffix, id, message, cancellationToken);
 }

@@ -61,6 +61,34 @@ public class DeployedPackageTests(PublishedAppFixture published)
         RouteAssert.Same(ApiRoutes.All, routes, "the deployed functions.metadata");
     }
 
+    [Theory]
+    [InlineData("HiiaPublish.Typesetting.dll")]
+    [InlineData("HiiaPublish.Pdf.dll")]
+    [InlineData("HiiaPublish.Rendering.dll")]
+    [InlineData("HiiaPublish.Workflow.dll")]
+    [InlineData("HiiaPublish.Functions.dll")]
+    public void TheDeployedAssemblies_AreReadyToRun_SoAColdInstanceDoesNotJitTheTypesetter(string assembly)
+    {
+        using var stream = File.OpenRead(Path.Combine(published.Folder, assembly));
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        // ReadyToRun code is announced by the CLI header's managed native header (empty in an IL-only assembly).
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{assembly} is IL only: the publish is not ReadyToRun");
+    }
+
+    [Fact]
+    public void TheDeployedFunctionsMetadata_HasTheFourQueueTriggers_OnTheAppsOneConnection()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "functions.metadata")));
+        var queues = metadata.RootElement.EnumerateArray().SelectMany(function => function.GetProperty("bindings").EnumerateArray()
+                .Where(binding => binding.GetProperty("type").GetString() == "queueTrigger")
+                .Select(binding => $"{function.GetProperty("name").GetString()} {binding.GetProperty("queueName").GetString()} {binding.GetProperty("connection").GetString()}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var connection = HiiaPublish.Azure.Workflow.StorageEndpoints.WorkflowConnection;
+        Assert.Equal([$"Publish publish {connection}", $"PublishPoison publish-poison {connection}", $"Render render {connection}", $"RenderPoison render-poison {connection}"], queues);
+    }
+
     /// <summary>Our assemblies and everything they read (deps, runtime config, metadata, host.json, templates); the SDK's and packages' own files are not ours to judge.</summary>
     private static IEnumerable<string> OurFiles(string folder) =>
         Directory.GetFiles(folder, "HiiaPublish.*.dll")
