@@ -85,6 +85,16 @@ public class GoldenFixtureTests
                 nameof(PerspectiveParserOptions.MaxFileBytes) => options with { MaxFileBytes = long.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxNestingDepth) => options with { MaxNestingDepth = int.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxFrontMatterBytes) => options with { MaxFrontMatterBytes = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxLines) => options with { MaxLines = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxWordLength) => options with { MaxWordLength = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxLinkScanCost) => options with { MaxLinkScanCost = long.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxOpenBrackets) => options with { MaxOpenBrackets = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxFootnotes) => options with { MaxFootnotes = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxTableRows) => options with { MaxTableRows = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxTableColumns) => options with { MaxTableColumns = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxImagePixels) => options with { MaxImagePixels = long.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxTotalImagePixels) => options with { MaxTotalImagePixels = long.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxImageFileBytes) => options with { MaxImageFileBytes = long.Parse(value) },
                 _ => throw new InvalidDataException($"{path}: unknown option '{key}'."),
             };
         }
