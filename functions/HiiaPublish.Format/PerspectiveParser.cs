@@ -27,7 +27,7 @@ public sealed class PerspectiveParser
 
     public ParseResult Parse(DraftSource source)
     {
-        var diagnostics = new DiagnosticBag(source.FilePath);
+        var diagnostics = new DiagnosticBag(source.FilePath, Options.MaxDiagnostics);
         var perspective = Read(source, diagnostics);
         return new ParseResult(diagnostics.HasErrors ? null : perspective, diagnostics.ToSortedList());
     }
@@ -38,12 +38,13 @@ public sealed class PerspectiveParser
         if (text is null) return null;
 
         var sourceText = new SourceText(text);
-        if (!CostPrescan.Accepts(sourceText, Options, diagnostics)) return null;
         var images = new ImageChecker(source.Assets, diagnostics, Options);
         var frontMatter = FrontMatterSplitter.Split(sourceText, diagnostics, out var state);
         // Never closed: everything after the opening line is front matter gone wrong; reading it as
         // body would only bury the one real problem under noise.
         if (state == FrontMatterState.Unclosed) return null;
+        // Before YAML or Markdig: the shapes whose cost grows faster than their size are refused here.
+        if (!CostPrescan.Accepts(sourceText, frontMatter?.BodyStart ?? 0, Options, diagnostics)) return null;
 
         var metadata = frontMatter is null ? new MetadataResult(null, PaperLanguage.English) : ReadMetadata(sourceText, frontMatter, images, diagnostics);
         var body = BodyReader.Read(_markdown, sourceText, frontMatter?.BodyStart ?? 0, metadata.Language, images,

@@ -22,11 +22,19 @@ public sealed record PerspectiveParserOptions
     /// </summary>
     public long MaxLinkScanCost { get; init; } = 10_000_000;
     /// <summary>Most '[' open at once in one paragraph (HP0063).</summary>
-    public int MaxOpenBrackets { get; init; } = 64;
+    public int MaxOpenBrackets { get; init; } = 16;
+    /// <summary>Most footnote references "[^" (HP0074): Markdig links every reference back from its note, at a cost that grows faster than their number.</summary>
+    public int MaxFootnoteReferences { get; init; } = 5_000;
+    /// <summary>Most images named in the body (HP0077); a paper has a dozen figures.</summary>
+    public int MaxImageReferences { get; init; } = 500;
     /// <summary>Most footnotes (HP0065): each costs the typesetter a place on a page found by trial.</summary>
     public int MaxFootnotes { get; init; } = 1_000;
     /// <summary>Most rows in one table (HP0066).</summary>
-    public int MaxTableRows { get; init; } = 2_000;
+    public int MaxTableRows { get; init; } = 1_000;
+    /// <summary>Most cells of all tables together (HP0076): each cell is a paragraph of its own for the typesetter.</summary>
+    public int MaxTableCells { get; init; } = 24_000;
+    /// <summary>Most problems listed for one draft (HP0075): past them, more of the same only costs memory.</summary>
+    public int MaxDiagnostics { get; init; } = 500;
     /// <summary>Most columns in one table (HP0067): more than 24 are less than 7 mm wide each on an A4 page.</summary>
     public int MaxTableColumns { get; init; } = 24;
     /// <summary>

@@ -27,6 +27,8 @@ internal static class BodyLimits
             accepted = false;
         }
 
+        var cells = 0;
+        var cellsReported = false;
         foreach (var table in document.Descendants<MarkdigTable>())
         {
             var at = locate.StartOfLine(table.Line);
@@ -40,6 +42,14 @@ internal static class BodyLimits
             if (columns > options.MaxTableColumns)
             {
                 diagnostics.Report(DiagnosticCatalog.TableTooManyColumns, at, columns, options.MaxTableColumns);
+                accepted = false;
+            }
+            cells += table.OfType<MarkdigTableRow>().Sum(row => row.Count);
+            if (cells > options.MaxTableCells && !cellsReported)
+            {
+                cellsReported = true;
+                diagnostics.Report(DiagnosticCatalog.TablesTooManyCells, at,
+                    document.Descendants<MarkdigTable>().Sum(t => t.OfType<MarkdigTableRow>().Sum(row => row.Count)), options.MaxTableCells);
                 accepted = false;
             }
         }

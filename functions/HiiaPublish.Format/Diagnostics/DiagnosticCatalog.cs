@@ -139,6 +139,14 @@ public static class DiagnosticCatalog
         "'{0}' {1}; only plain files inside the draft's folder are read. Copy the image itself into the folder.");
     public static readonly DiagnosticDescriptor ImageFileTooLarge = Error("HP0073", "Image file too large",
         "The image file '{0}' is {1:N0} bytes, more than the limit of {2:N0}; export it smaller or more compressed.");
+    public static readonly DiagnosticDescriptor TooManyFootnoteReferences = Error("HP0074", "Too many footnote references",
+        "Footnote marks '[^' (references and notes) appear {0:N0} times, more than the limit of {1:N0}; refer to each note once or twice, where it matters.");
+    public static readonly DiagnosticDescriptor TooManyProblems = Warning("HP0075", "More problems not listed",
+        "Only the first {0:N0} problems are listed, and {1:N0} more were found; correct these and check again.");
+    public static readonly DiagnosticDescriptor TablesTooManyCells = Error("HP0076", "Tables too large together",
+        "The tables have {0:N0} cells together, more than the limit of {1:N0}, passed at this table; shorten them, or publish the data as a separate file.");
+    public static readonly DiagnosticDescriptor TooManyImageReferences = Error("HP0077", "Too many images",
+        "The draft names images {0:N0} times, more than the limit of {1:N0}; keep the figures that matter.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -152,5 +160,6 @@ public static class DiagnosticCatalog
         FootnoteUndefined, FootnoteUnused, FootnoteDuplicate, FootnoteInFootnote,
         TooManyLines, WordTooLong, OpenLinksTooCostly, TooManyOpenBrackets, Noncharacter, TooManyFootnotes, TableTooManyRows,
         TableTooManyColumns, ImageTooManyPixels, ImagesTooManyPixels, ImageCorrupt, NoVisibleText, AssetNotRegularFile, ImageFileTooLarge,
+        TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences,
     ];
 }

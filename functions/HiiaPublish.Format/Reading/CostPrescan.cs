@@ -13,17 +13,17 @@ namespace HiiaPublish.Format.Reading;
 internal static class CostPrescan
 {
     /// <summary>False when a shape was refused (reported); the text must then not be parsed further.</summary>
-    public static bool Accepts(SourceText source, PerspectiveParserOptions options, DiagnosticBag diagnostics)
+    public static bool Accepts(SourceText source, int bodyStart, PerspectiveParserOptions options, DiagnosticBag diagnostics)
     {
         var before = diagnostics.ErrorCount;
         if (source.LineCount > options.MaxLines)
             diagnostics.Report(DiagnosticCatalog.TooManyLines, new SourcePosition(options.MaxLines + 1, 1), source.LineCount, options.MaxLines);
         else
-            Scan(source, options, diagnostics);
+            Scan(source, bodyStart, options, diagnostics);
         return diagnostics.ErrorCount == before;
     }
 
-    private static void Scan(SourceText source, PerspectiveParserOptions options, DiagnosticBag diagnostics)
+    private static void Scan(SourceText source, int bodyStart, PerspectiveParserOptions options, DiagnosticBag diagnostics)
     {
         var text = source.Text;
         bool noncharacter = false, longWord = false, costlyLinks = false, openBrackets = false;
@@ -37,6 +37,7 @@ internal static class CostPrescan
         var firstCostlyParagraph = -1;
         var bracketDepth = 0;
         var escaped = false;
+        int footnoteReferences = 0, imageReferences = 0;
 
         for (var i = 0; i < text.Length; i++)
         {
@@ -64,6 +65,8 @@ internal static class CostPrescan
                 diagnostics.Report(DiagnosticCatalog.Noncharacter, source.PositionOf(i), codePoint);
             }
 
+            // The front matter is YAML, with limits of its own (HP0005, HP0010); Markdig reads only the body.
+            if (i < bodyStart) continue;
             // An escaped bracket or parenthesis opens and closes nothing.
             if (escaped)
             {
@@ -76,6 +79,10 @@ internal static class CostPrescan
                     escaped = true;
                     break;
                 case '[':
+                    if (i + 1 < text.Length && text[i + 1] == '^' && ++footnoteReferences == options.MaxFootnoteReferences + 1)
+                        diagnostics.Report(DiagnosticCatalog.TooManyFootnoteReferences, source.PositionOf(i), CountOf(text, "[^"), options.MaxFootnoteReferences);
+                    if (i > 0 && text[i - 1] == '!' && ++imageReferences == options.MaxImageReferences + 1)
+                        diagnostics.Report(DiagnosticCatalog.TooManyImageReferences, source.PositionOf(i - 1), CountOf(text, "!["), options.MaxImageReferences);
                     if (++bracketDepth > options.MaxOpenBrackets && !openBrackets)
                     {
                         openBrackets = true;
@@ -117,6 +124,13 @@ internal static class CostPrescan
             bracketDepth = 0;
             paragraphStart = Math.Min(at + 1, text.Length);
         }
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     /// <summary>U+FFFE, U+FFFF, U+FDD0–U+FDEF and their kin in every plane: code points that are no character at all.</summary>
