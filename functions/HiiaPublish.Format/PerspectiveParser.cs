@@ -27,7 +27,7 @@ public sealed class PerspectiveParser
 
     public ParseResult Parse(DraftSource source)
     {
-        var diagnostics = new DiagnosticBag(source.FilePath);
+        var diagnostics = new DiagnosticBag(source.FilePath, Options.MaxDiagnostics);
         var perspective = Read(source, diagnostics);
         return new ParseResult(diagnostics.HasErrors ? null : perspective, diagnostics.ToSortedList());
     }
@@ -38,15 +38,17 @@ public sealed class PerspectiveParser
         if (text is null) return null;
 
         var sourceText = new SourceText(text);
-        var images = new ImageChecker(source.Assets, diagnostics);
+        var images = new ImageChecker(source.Assets, diagnostics, Options);
         var frontMatter = FrontMatterSplitter.Split(sourceText, diagnostics, out var state);
         // Never closed: everything after the opening line is front matter gone wrong; reading it as
         // body would only bury the one real problem under noise.
         if (state == FrontMatterState.Unclosed) return null;
+        // Before YAML or Markdig: the shapes whose cost grows faster than their size are refused here.
+        if (!CostPrescan.Accepts(sourceText, frontMatter?.BodyStart ?? 0, Options, diagnostics)) return null;
 
         var metadata = frontMatter is null ? new MetadataResult(null, PaperLanguage.English) : ReadMetadata(sourceText, frontMatter, images, diagnostics);
         var body = BodyReader.Read(_markdown, sourceText, frontMatter?.BodyStart ?? 0, metadata.Language, images,
-            Options.MaxNestingDepth, diagnostics);
+            Options, diagnostics);
         return metadata.Metadata is null ? null : new Perspective(metadata.Metadata, body.Blocks, body.Footnotes);
     }
 
@@ -61,6 +63,9 @@ public sealed class PerspectiveParser
         }
 
         var root = YamlTreeReader.Read(source, section.YamlStart, section.YamlEnd, diagnostics);
-        return root is null ? noMetadata : new MetadataReader(source, diagnostics, images, _markdown, Options).Read(root);
+        if (root is null) return noMetadata;
+        var read = new MetadataReader(source, diagnostics, images, _markdown, Options).Read(root);
+        if (read.Metadata is { } metadata) VisibleTextCheck.Check(metadata, source, section.YamlStart, section.YamlEnd, diagnostics);
+        return read;
     }
 }

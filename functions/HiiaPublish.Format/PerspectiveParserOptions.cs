@@ -8,6 +8,45 @@ public sealed record PerspectiveParserOptions
     public int MaxNestingDepth { get; init; } = 16;
     /// <summary>Largest front matter accepted, in bytes: room for any paper's fields, a firm stop for YAML bombs.</summary>
     public int MaxFrontMatterBytes { get; init; } = 64 * 1024;
+
+    // Issue 15's cost limits: each far beyond any real paper (a long Perspective is 10,000 words, 150 notes, a table of
+    // a few dozen rows), each small enough that the shape at its limit keeps `hiia check` within 2 s and a render within
+    // 10 s and 512 MB (docs/performance.md, "Hold under attack"). docs/perspective-format.md states them with their codes.
+    /// <summary>Most lines in a draft (HP0060): a 2 MB draft of one-character lines costs Markdig and the model ~700 bytes a line.</summary>
+    public int MaxLines { get; init; } = 50_000;
+    /// <summary>Longest run of characters without a space (HP0061), in UTF-16 units; a long web address fits.</summary>
+    public int MaxWordLength { get; init; } = 1_000;
+    /// <summary>
+    /// Most characters Markdig may scan for link destinations left open (HP0062): each "](" costs the characters up to
+    /// its ")" or the paragraph's end. Real papers stay under 100,000; 10 million is ~30 ms.
+    /// </summary>
+    public long MaxLinkScanCost { get; init; } = 10_000_000;
+    /// <summary>Most '[' open at once in one paragraph (HP0063).</summary>
+    public int MaxOpenBrackets { get; init; } = 16;
+    /// <summary>Most footnote references "[^" (HP0074): Markdig links every reference back from its note, at a cost that grows faster than their number.</summary>
+    public int MaxFootnoteReferences { get; init; } = 5_000;
+    /// <summary>Most images named in the body (HP0077); a paper has a dozen figures.</summary>
+    public int MaxImageReferences { get; init; } = 500;
+    /// <summary>Most footnotes (HP0065): each costs the typesetter a place on a page found by trial.</summary>
+    public int MaxFootnotes { get; init; } = 1_000;
+    /// <summary>Most rows in one table (HP0066).</summary>
+    public int MaxTableRows { get; init; } = 1_000;
+    /// <summary>Most cells of all tables together (HP0076): each cell is a paragraph of its own for the typesetter.</summary>
+    public int MaxTableCells { get; init; } = 24_000;
+    /// <summary>Most problems listed for one draft (HP0075): past them, more of the same only costs memory.</summary>
+    public int MaxDiagnostics { get; init; } = 500;
+    /// <summary>Most columns in one table (HP0067): more than 24 are less than 7 mm wide each on an A4 page.</summary>
+    public int MaxTableColumns { get; init; } = 24;
+    /// <summary>
+    /// Most pixels in one image (HP0068): 4096 × 4096. A full A4 page at 300 dpi needs 8.7 million; decoding costs the
+    /// PDF writer ~14 bytes a pixel, so the limit is ~230 MB at most, inside a render's 512 MB.
+    /// </summary>
+    public long MaxImagePixels { get; init; } = 4096L * 4096;
+    /// <summary>Most pixels of all images together (HP0069): four images at the limit, decoded one after the other.</summary>
+    public long MaxTotalImagePixels { get; init; } = 4 * 4096L * 4096;
+    /// <summary>Largest image file (HP0073): the whole upload, Markdown and images, is at most 2 MB.</summary>
+    public long MaxImageFileBytes { get; init; } = 2 * 1024 * 1024;
+
     /// <summary>Series name used when an English paper's front matter names none.</summary>
     public string DefaultSeries { get; init; } = "HIIA Perspective";
     /// <summary>Series name used when a Hungarian paper's front matter names none (templates/branding.yaml, languages.hu.series).</summary>

@@ -17,8 +17,9 @@ internal sealed record BodyContent(EquatableList<ModelBlock> Blocks, EquatableLi
 internal static class BodyReader
 {
     public static BodyContent Read(MarkdownReader reader, SourceText source, int bodyStart, PaperLanguage language,
-        ImageChecker images, int maxNestingDepth, DiagnosticBag diagnostics)
+        ImageChecker images, PerspectiveParserOptions options, DiagnosticBag diagnostics)
     {
+        var maxNestingDepth = options.MaxNestingDepth;
         var empty = new BodyContent(EquatableList<ModelBlock>.Empty, EquatableList<ModelFootnote>.Empty);
         var document = reader.TryParse(FrontMatterBlanking.Blank(source.Text, bodyStart));
         if (document is null)
@@ -32,6 +33,7 @@ internal static class BodyReader
             diagnostics.Report(DiagnosticCatalog.EmptyBody, source.PositionOf(bodyStart));
 
         var locate = new SourceLocator(source);
+        if (!BodyLimits.Accepts(document, locate, options, diagnostics)) return empty;
         var numbering = new FootnoteNumbering();
         var converter = new BlockConverter(diagnostics, locate, images, new Typographer(language), numbering, maxNestingDepth);
         var blocks = converter.ConvertBody(document);

@@ -9,22 +9,38 @@ namespace HiiaPublish.Format.Diagnostics;
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
+    private readonly int _maxItems;
+    private int _errors;
+    private int _dropped;
 
-    public DiagnosticBag(string file) => File = file;
+    /// <param name="maxItems">Problems kept; past them each is only counted (issue 15: 150,000 copies of one problem took 360 MB).</param>
+    public DiagnosticBag(string file, int maxItems = int.MaxValue)
+    {
+        File = file;
+        _maxItems = maxItems;
+    }
 
     public string File { get; }
 
-    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+    public bool HasErrors => _errors > 0;
 
-    public int Count => _items.Count;
+    public int Count => _items.Count + _dropped;
 
-    public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
+    public int ErrorCount => _errors;
 
     public void Report(DiagnosticDescriptor descriptor, SourcePosition at, params object?[] arguments) =>
         ReportField(descriptor, at, null, arguments);
 
-    public void ReportField(DiagnosticDescriptor descriptor, SourcePosition at, string? field, params object?[] arguments) =>
+    public void ReportField(DiagnosticDescriptor descriptor, SourcePosition at, string? field, params object?[] arguments)
+    {
+        if (descriptor.Severity == Severity.Error) _errors++;
+        if (_items.Count >= _maxItems)
+        {
+            _dropped++;
+            return;
+        }
         _items.Add(descriptor.At(File, at.Line, at.Column, arguments) with { Field = field });
+    }
 
     /// <summary>
     /// Errors first, then warnings; each group by line, column and code. The order is total, so the
@@ -32,6 +48,7 @@ public sealed class DiagnosticBag
     /// </summary>
     public IReadOnlyList<Diagnostic> ToSortedList() =>
         _items
+            .Concat(_dropped > 0 ? [DiagnosticCatalog.TooManyProblems.At(File, 1, 1, _maxItems, _dropped)] : [])
             .OrderBy(d => d.Severity)
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)

@@ -120,6 +120,44 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor KeywordTopicCollision = Warning("HP0053", "Keywords make the same topic",
         "The keyword '{0}' makes the same topic page as '{1}' (topics/{2}/), so the paper is listed there once; keep one of the two spellings.");
 
+    // Input limits and pre-scan refusals, images decoded, files beside the draft, empty derived values (issue 15).
+    public static readonly DiagnosticDescriptor TooManyLines = Error("HP0060", "Too many lines",
+        "The draft has {0:N0} lines, more than the limit of {1:N0}; join the lines of each paragraph (a blank line separates paragraphs).");
+    public static readonly DiagnosticDescriptor WordTooLong = Error("HP0061", "Word too long",
+        "More than {0:N0} characters follow one another here without a space; no page or screen can show that. Add spaces, or shorten the address.");
+    public static readonly DiagnosticDescriptor OpenLinksTooCostly = Error("HP0062", "Too many unclosed links",
+        "Links are opened with '](' and not closed with ')' in this paragraph and after: reading them would mean scanning {0:N0} characters (the limit is {1:N0}). Close each link with ')', or write '\\]' for a bracket that starts no link.");
+    public static readonly DiagnosticDescriptor TooManyOpenBrackets = Error("HP0063", "Too many open brackets",
+        "More than {0} '[' are open at once in this paragraph; close them with ']', or write '\\[' for a bracket that is only text.");
+    public static readonly DiagnosticDescriptor Noncharacter = Error("HP0064", "Noncharacter in the text",
+        "U+{0:X4} is a noncharacter: no font prints it and no web page may carry it (most editors show nothing here). Delete it.");
+    public static readonly DiagnosticDescriptor TooManyFootnotes = Error("HP0065", "Too many footnotes",
+        "The paper has {0:N0} footnotes, more than the limit of {1:N0}; merge notes, or move the references into a list at the end.");
+    public static readonly DiagnosticDescriptor TableTooManyRows = Error("HP0066", "Table with too many rows",
+        "The table has {0:N0} rows, more than the limit of {1:N0}; split it, or publish the data as a separate file.");
+    public static readonly DiagnosticDescriptor TableTooManyColumns = Error("HP0067", "Table with too many columns",
+        "The table has {0:N0} columns, more than the limit of {1:N0} that fit across a page; split it into tables of fewer columns.");
+    public static readonly DiagnosticDescriptor ImageTooManyPixels = Error("HP0068", "Image too large in pixels",
+        "The image '{0}' is {1:N0} × {2:N0} pixels, more than the limit of {3:N0} pixels; export it smaller (3,000 pixels on the long side print sharply on a full page).");
+    public static readonly DiagnosticDescriptor ImagesTooManyPixels = Error("HP0069", "Images too large together",
+        "The images of this paper have {0:N0} pixels together, more than the limit of {1:N0}, reached at '{2}'; export the images smaller.");
+    public static readonly DiagnosticDescriptor ImageCorrupt = Error("HP0070", "Image damaged",
+        "The image '{0}' is damaged at byte {1:N0}: {2}. Export it again as {3}.");
+    public static readonly DiagnosticDescriptor NoVisibleText = Error("HP0071", "Field without visible text",
+        "The field '{0}' holds only invisible characters (spaces, joiners, marks); write its text, or remove the field if it is optional.");
+    public static readonly DiagnosticDescriptor AssetNotRegularFile = Error("HP0072", "Not a plain file beside the draft",
+        "'{0}' {1}; only plain files inside the draft's folder are read. Copy the image itself into the folder.");
+    public static readonly DiagnosticDescriptor ImageFileTooLarge = Error("HP0073", "Image file too large",
+        "The image file '{0}' is {1:N0} bytes, more than the limit of {2:N0}; export it smaller or more compressed.");
+    public static readonly DiagnosticDescriptor TooManyFootnoteReferences = Error("HP0074", "Too many footnote references",
+        "Footnote marks '[^' (references and notes) appear {0:N0} times, more than the limit of {1:N0}; refer to each note once or twice, where it matters.");
+    public static readonly DiagnosticDescriptor TooManyProblems = Warning("HP0075", "More problems not listed",
+        "Only the first {0:N0} problems are listed, and {1:N0} more were found; correct these and check again.");
+    public static readonly DiagnosticDescriptor TablesTooManyCells = Error("HP0076", "Tables too large together",
+        "The tables have {0:N0} cells together, more than the limit of {1:N0}, passed at this table; shorten them, or publish the data as a separate file.");
+    public static readonly DiagnosticDescriptor TooManyImageReferences = Error("HP0077", "Too many images",
+        "The draft names images {0:N0} times, more than the limit of {1:N0}; keep the figures that matter.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
@@ -131,5 +169,9 @@ public static class DiagnosticCatalog
         ImageInText, FigureWithoutAlt, LinkScheme, NestingTooDeep,
         FootnoteUndefined, FootnoteUnused, FootnoteDuplicate, FootnoteInFootnote,
         InvalidNumber, InvalidDoi, BadTranslationOf, KeywordTopicCollision,
+
+        TooManyLines, WordTooLong, OpenLinksTooCostly, TooManyOpenBrackets, Noncharacter, TooManyFootnotes, TableTooManyRows,
+        TableTooManyColumns, ImageTooManyPixels, ImagesTooManyPixels, ImageCorrupt, NoVisibleText, AssetNotRegularFile, ImageFileTooLarge,
+        TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences,
     ];
 }

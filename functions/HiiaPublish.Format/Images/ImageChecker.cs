@@ -15,11 +15,17 @@ internal sealed partial class ImageChecker
 
     private readonly IDraftAssets _assets;
     private readonly DiagnosticBag _diagnostics;
+    private readonly PerspectiveParserOptions _options;
+    // Each file is read and decoded once however often the draft shows it, and counted once towards the total.
+    private readonly Dictionary<string, bool> _checked = new(StringComparer.Ordinal);
+    private long _totalPixels;
+    private bool _totalReported;
 
-    public ImageChecker(IDraftAssets assets, DiagnosticBag diagnostics)
+    public ImageChecker(IDraftAssets assets, DiagnosticBag diagnostics, PerspectiveParserOptions? options = null)
     {
         _assets = assets;
         _diagnostics = diagnostics;
+        _options = options ?? new PerspectiveParserOptions();
     }
 
     /// <summary>The clean relative path ('/' separators), or null when refused (with a diagnostic).</summary>
@@ -48,18 +54,62 @@ internal sealed partial class ImageChecker
             return null;
         }
 
+        if (_checked.TryGetValue(path, out var good)) return good ? path : null;
+        good = CheckFile(path, format, at, field);
+        _checked[path] = good;
+        return good ? path : null;
+    }
+
+    private bool CheckFile(string path, string format, SourcePosition at, string? field)
+    {
+        // A file beside the draft that is no plain file inside its folder (a link out of it, a device, a pipe) is
+        // named for what it is, never read (issue 15: /dev/zero ran out of memory, a FIFO hung `check`).
+        if (_assets is IDraftAssetRules rules && rules.ProblemOf(path) is { } problem)
+        {
+            _diagnostics.ReportField(DiagnosticCatalog.AssetNotRegularFile, at, field, path, problem);
+            return false;
+        }
+        if (_assets is IDraftAssetRules sized && sized.LengthOf(path) is { } length && length > _options.MaxImageFileBytes)
+        {
+            _diagnostics.ReportField(DiagnosticCatalog.ImageFileTooLarge, at, field, path, length, _options.MaxImageFileBytes);
+            return false;
+        }
         var bytes = _assets.TryRead(path);
         if (bytes is null)
         {
             _diagnostics.ReportField(DiagnosticCatalog.MissingImage, at, field, path);
-            return null;
+            return false;
+        }
+        if (bytes.LongLength > _options.MaxImageFileBytes)
+        {
+            _diagnostics.ReportField(DiagnosticCatalog.ImageFileTooLarge, at, field, path, bytes.LongLength, _options.MaxImageFileBytes);
+            return false;
         }
         if (!bytes.AsSpan().StartsWith(format == "PNG" ? PngSignature : JpegSignature))
         {
             _diagnostics.ReportField(DiagnosticCatalog.ImageContentMismatch, at, field, path, format);
-            return null;
+            return false;
         }
-        return path;
+
+        var reading = format == "PNG" ? ImageDecoding.ReadPng(bytes, _options.MaxImagePixels) : JpegReading.Read(bytes, _options.MaxImagePixels);
+        if (reading.IsDamaged)
+        {
+            _diagnostics.ReportField(DiagnosticCatalog.ImageCorrupt, at, field, path, reading.DamagedAt, reading.Damage, format);
+            return false;
+        }
+        if (reading.Pixels > _options.MaxImagePixels)
+        {
+            _diagnostics.ReportField(DiagnosticCatalog.ImageTooManyPixels, at, field, path, reading.Width, reading.Height, _options.MaxImagePixels);
+            return false;
+        }
+        _totalPixels += reading.Pixels;
+        if (_totalPixels > _options.MaxTotalImagePixels && !_totalReported)
+        {
+            _totalReported = true;
+            _diagnostics.ReportField(DiagnosticCatalog.ImagesTooManyPixels, at, field, _totalPixels, _options.MaxTotalImagePixels, path);
+            return false;
+        }
+        return true;
     }
 
     // Editors may write a space as %20; decoding also unmasks %2e%2e tricks before the path checks.

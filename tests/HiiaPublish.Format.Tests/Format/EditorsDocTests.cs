@@ -18,7 +18,7 @@ public class EditorsDocTests
         var example = string.Join('\n', lines[start..end]) + "\n";
         var images = new MemoryDraftAssets(new Dictionary<string, byte[]>
         {
-            ["images/cover.jpg"] = [0xFF, 0xD8, 0xFF, 0xE0],
+            ["images/cover.jpg"] = HiiaPublish.Testing.TestImages.Jpeg(),
             ["images/map.png"] = Drafts.PngBytes,
         });
 

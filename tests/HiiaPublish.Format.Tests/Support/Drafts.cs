@@ -5,7 +5,7 @@ namespace HiiaPublish.Format.Tests.Support;
 
 internal static class Drafts
 {
-    public static readonly byte[] PngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+    public static readonly byte[] PngBytes = HiiaPublish.Testing.TestImages.Png();
 
     public static readonly PerspectiveParser Parser = new();
 

@@ -1,0 +1,144 @@
+using HiiaPublish.Format.Common;
+using HiiaPublish.Format.Diagnostics;
+
+namespace HiiaPublish.Format.Reading;
+
+/// <summary>
+/// One linear pass over the decoded text before YAML or Markdig sees it, refusing the shapes whose cost grows faster
+/// than their size: the size limit alone does not bound the work. Markdig 0.x rescans a paragraph to its end for every
+/// link destination left open ("[a](" with no ")"), so a few hundred KB of them take minutes; it also keeps every
+/// unclosed "[" as a possible link opener. Very many lines, very long words and noncharacters cost the typesetter and
+/// the site, not the parser, but are just as cheap to find here. Each shape is reported once, where it starts.
+/// </summary>
+internal static class CostPrescan
+{
+    /// <summary>False when a shape was refused (reported); the text must then not be parsed further.</summary>
+    public static bool Accepts(SourceText source, int bodyStart, PerspectiveParserOptions options, DiagnosticBag diagnostics)
+    {
+        var before = diagnostics.ErrorCount;
+        if (source.LineCount > options.MaxLines)
+            diagnostics.Report(DiagnosticCatalog.TooManyLines, new SourcePosition(options.MaxLines + 1, 1), source.LineCount, options.MaxLines);
+        else
+            Scan(source, bodyStart, options, diagnostics);
+        return diagnostics.ErrorCount == before;
+    }
+
+    private static void Scan(SourceText source, int bodyStart, PerspectiveParserOptions options, DiagnosticBag diagnostics)
+    {
+        var text = source.Text;
+        bool noncharacter = false, longWord = false, costlyLinks = false, openBrackets = false;
+
+        var wordStart = 0;
+        var paragraphStart = 0;
+        var lineHasText = false;
+        // Open link destinations ("](" not yet followed by ")") in the current paragraph: how many, and the sum of their
+        // offsets, so the characters Markdig scans for them all (to the ")" or the paragraph's end) add up in O(1).
+        long pendingLinks = 0, pendingOffsets = 0, linkScanCost = 0;
+        var firstCostlyParagraph = -1;
+        var bracketDepth = 0;
+        var escaped = false;
+        int footnoteReferences = 0, imageReferences = 0;
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue; // "\r\n" ends one line, at its '\n'
+            if (c is '\n' or '\r')
+            {
+                if (!lineHasText) EndParagraph(i);
+                lineHasText = escaped = false;
+                wordStart = i + 1;
+                continue;
+            }
+            if (!char.IsWhiteSpace(c)) lineHasText = true;
+            else wordStart = i + 1;
+
+            if (!longWord && i - wordStart + 1 > options.MaxWordLength)
+            {
+                longWord = true;
+                diagnostics.Report(DiagnosticCatalog.WordTooLong, source.PositionOf(wordStart), options.MaxWordLength);
+            }
+
+            if (!noncharacter && IsNoncharacterAt(text, i, out var codePoint))
+            {
+                noncharacter = true;
+                diagnostics.Report(DiagnosticCatalog.Noncharacter, source.PositionOf(i), codePoint);
+            }
+
+            // The front matter is YAML, with limits of its own (HP0005, HP0010); Markdig reads only the body.
+            if (i < bodyStart) continue;
+            // An escaped bracket or parenthesis opens and closes nothing.
+            if (escaped)
+            {
+                escaped = false;
+                continue;
+            }
+            switch (c)
+            {
+                case '\\':
+                    escaped = true;
+                    break;
+                case '[':
+                    if (i + 1 < text.Length && text[i + 1] == '^' && ++footnoteReferences == options.MaxFootnoteReferences + 1)
+                        diagnostics.Report(DiagnosticCatalog.TooManyFootnoteReferences, source.PositionOf(i), CountOf(text, "[^"), options.MaxFootnoteReferences);
+                    if (i > 0 && text[i - 1] == '!' && ++imageReferences == options.MaxImageReferences + 1)
+                        diagnostics.Report(DiagnosticCatalog.TooManyImageReferences, source.PositionOf(i - 1), CountOf(text, "!["), options.MaxImageReferences);
+                    if (++bracketDepth > options.MaxOpenBrackets && !openBrackets)
+                    {
+                        openBrackets = true;
+                        diagnostics.Report(DiagnosticCatalog.TooManyOpenBrackets, source.PositionOf(paragraphStart), options.MaxOpenBrackets);
+                    }
+                    break;
+                case ']':
+                    if (bracketDepth > 0) bracketDepth--;
+                    if (i + 1 < text.Length && text[i + 1] == '(')
+                    {
+                        pendingLinks++;
+                        pendingOffsets += i;
+                    }
+                    break;
+                case ')':
+                    CloseLinks(i);
+                    break;
+            }
+        }
+        EndParagraph(text.Length);
+
+        if (firstCostlyParagraph >= 0)
+            diagnostics.Report(DiagnosticCatalog.OpenLinksTooCostly, source.PositionOf(firstCostlyParagraph), linkScanCost, options.MaxLinkScanCost);
+
+        void CloseLinks(int at)
+        {
+            linkScanCost += pendingLinks * at - pendingOffsets;
+            pendingLinks = pendingOffsets = 0;
+            if (!costlyLinks && linkScanCost > options.MaxLinkScanCost)
+            {
+                costlyLinks = true;
+                firstCostlyParagraph = paragraphStart;
+            }
+        }
+
+        void EndParagraph(int at)
+        {
+            CloseLinks(at);
+            bracketDepth = 0;
+            paragraphStart = Math.Min(at + 1, text.Length);
+        }
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    /// <summary>U+FFFE, U+FFFF, U+FDD0–U+FDEF and their kin in every plane: code points that are no character at all.</summary>
+    private static bool IsNoncharacterAt(string text, int i, out int codePoint)
+    {
+        codePoint = text[i];
+        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            codePoint = char.ConvertToUtf32(text[i], text[i + 1]);
+        return (codePoint & 0xFFFE) == 0xFFFE || codePoint is >= 0xFDD0 and <= 0xFDEF;
+    }
+}

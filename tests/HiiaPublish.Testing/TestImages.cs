@@ -1,0 +1,104 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace HiiaPublish.Testing;
+
+/// <summary>
+/// Real, tiny PNG and JPEG files made here, for drafts under test: since issue 15 the parser reads every image to its
+/// last byte, so a signature followed by nothing is a damaged image, not a stand-in.
+/// </summary>
+public static class TestImages
+{
+    /// <summary>8-bit greyscale PNG, every pixel <paramref name="grey"/>.</summary>
+    public static byte[] Png(int width = 4, int height = 3, byte grey = 0x80)
+    {
+        using var output = new MemoryStream();
+        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth; colour type 0 (grey), no interlace
+        PngChunk(output, "IHDR", header);
+        using (var pixels = new MemoryStream())
+        {
+            using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                var row = new byte[1 + width];
+                Array.Fill(row, grey, 1, width);
+                for (var y = 0; y < height; y++) zlib.Write(row);
+            }
+            PngChunk(output, "IDAT", pixels.ToArray());
+        }
+        PngChunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
+    /// <summary>A header alone, claiming <paramref name="width"/> × <paramref name="height"/>: what an attacker sends.</summary>
+    public static byte[] PngHeaderOnly(int width, int height)
+    {
+        using var output = new MemoryStream();
+        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        header[9] = 2;
+        PngChunk(output, "IHDR", header);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// A baseline greyscale JPEG of mid-grey: one quantisation table, a DC and an AC Huffman table of one code each
+    /// ("0": difference 0, end of block), so every 8 × 8 block is two bits.
+    /// </summary>
+    public static byte[] Jpeg(int width = 16, int height = 8)
+    {
+        using var output = new MemoryStream();
+        output.Write([0xFF, 0xD8]);
+        JpegSegment(output, 0xDB, [0, .. Enumerable.Repeat((byte)1, 64)]);
+        JpegSegment(output, 0xC0, [8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 1, 1, 0x11, 0]);
+        byte[] oneCode = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        JpegSegment(output, 0xC4, [0x00, .. oneCode, 0x10, .. oneCode]);
+        JpegSegment(output, 0xDA, [1, 1, 0x00, 0, 63, 0]);
+        var blocks = (long)((width + 7) / 8) * ((height + 7) / 8);
+        var bits = blocks * 2;
+        var bytes = (int)((bits + 7) / 8);
+        var data = new byte[bytes];
+        // All code bits are 0; the last byte's unused bits are padded with 1s, as encoders do.
+        var padding = (int)(bytes * 8 - bits);
+        if (padding > 0) data[^1] = (byte)((1 << padding) - 1);
+        output.Write(data);
+        output.Write([0xFF, 0xD9]);
+        return output.ToArray();
+    }
+
+    private static void JpegSegment(Stream output, byte marker, byte[] body)
+    {
+        output.Write([0xFF, marker, (byte)((body.Length + 2) >> 8), (byte)(body.Length + 2)]);
+        output.Write(body);
+    }
+
+    private static void PngChunk(Stream output, string type, byte[] data)
+    {
+        var length = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        output.Write(length);
+        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        output.Write(typed);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+        output.Write(crc);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+}
