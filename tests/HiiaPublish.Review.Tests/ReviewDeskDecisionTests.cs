@@ -114,6 +114,12 @@ public sealed class ReviewDeskDecisionTests(DeskFixture fixture)
         await Expect(editor.Page.Locator("#block-diff > li:not(.block-folded)")).ToHaveCountAsync(2);
         await Expect(editor.Page.Locator("#page-summary")).ToHaveTextAsync(new Regex(@"^Pages? [0-9–, ]+ changed"), DeskSession.Slow);
         await Expect(editor.Page.Locator(".page-pair canvas[data-marked=true]").First).ToBeVisibleAsync();
+        // Kept for docs/performance.md: how long the page comparison took here (a record, not a pass mark).
+        var summary = editor.Page.Locator("#page-summary");
+        await File.WriteAllTextAsync(Path.Combine(DeskFixture.ScreenshotFolder, "page-compare-timing.txt"),
+            $"{await summary.GetAttributeAsync("data-pages")} pages compared in {await summary.GetAttributeAsync("data-compare-ms")} ms\n");
+        await editor.Page.Locator("#changes").ScrollIntoViewIfNeededAsync();
+        await editor.Page.EvaluateAsync("() => document.getElementById('changes').scrollIntoView({ block: 'start' })");
         await editor.ScreenshotAsync("diff");
         await editor.PhoneScreenshotAsync("diff");
         await editor.AssertNoAxeViolationsAsync("diff");
@@ -127,7 +133,7 @@ public sealed class ReviewDeskDecisionTests(DeskFixture fixture)
         await Expect(timeline).ToContainTextAsync("Revision 3 uploaded by Eva Editor");
         var kinds = await timeline.Locator(".event").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.kind + ':' + i.dataset.revisionNumber)");
         Assert.Equal(["uploaded:1", "rendered:1", "uploaded:2", "problems-found:2", "approved:1", "published:1", "uploaded:3"], kinds.Take(7));
-        await editor.Page.Locator("#history").ScrollIntoViewIfNeededAsync();
+        await editor.Page.EvaluateAsync("() => document.getElementById('history').scrollIntoView({ block: 'start' })");
         await editor.ScreenshotAsync("history");
         await editor.AssertNoAxeViolationsAsync("history");
 
@@ -140,6 +146,7 @@ public sealed class ReviewDeskDecisionTests(DeskFixture fixture)
         await Expect(hungarianTimeline).ToContainTextAsync("A(z) 1. változatot jóváhagyta: Csaba Copy");
         await Expect(hungarianTimeline).ToContainTextAsync("A(z) 1. változat megjelent");
         await Expect(hungarian.Page.Locator(".brand")).ToContainTextAsync("Magyar Külügyi Intézet");
+        await hungarian.Page.EvaluateAsync("() => document.getElementById('history').scrollIntoView({ block: 'start' })");
         await hungarian.ScreenshotAsync("history-hu");
         await hungarian.AssertNoAxeViolationsAsync("history (hu)");
 
