@@ -51,7 +51,7 @@ export function textDiff(oldBlocks, newBlocks) {
 function fieldChanges(before, after) {
   const old = new Map(before.map(b => [b.name, b.text])), now = new Map(after.map(b => [b.name, b.text]));
   const sentences = [];
-  const label = name => name.charAt(0).toUpperCase() + name.slice(1);
+  const label = name => { const shown = blockName(name); return shown.charAt(0).toUpperCase() + shown.slice(1); };
   for (const [name, text] of now) {
     if (!old.has(name)) sentences.push(t('fieldAdded', { field: label(name), to: text }));
     else if (old.get(name) !== text) sentences.push(t('fieldChanged', { field: label(name), from: old.get(name), to: text }));
@@ -94,10 +94,19 @@ function foldBlocks(rows) {
 function blockItem(row) {
   if (row.kind === 'folded') return el('li', { class: 'block-folded', text: countOf(row.count, 'unchangedBlocks1', 'unchangedBlocksN') });
   const block = row.after ?? row.before;
-  const label = el('p', { class: 'block-label' }, el('strong', { text: t(row.kind === 'changed' ? 'blockChanged' : row.kind === 'added' ? 'blockAdded' : 'blockRemoved') }), ` · ${block.name}`);
+  const label = el('p', { class: 'block-label' }, el('strong', { text: t(row.kind === 'changed' ? 'blockChanged' : row.kind === 'added' ? 'blockAdded' : 'blockRemoved') }), ` · ${blockName(block.name)}`);
   const words = row.kind === 'changed' ? wordsOf(row.before.text, row.after.text)
     : [el(row.kind === 'added' ? 'ins' : 'del', { text: block.text })];
   return el('li', { class: `block-${row.kind}` }, label, el('p', { class: 'words' }, words));
+}
+
+/** The server's block name ("paragraph in section 2", "note 3", "title") in the desk's language. */
+export function blockName(name) {
+  const numbered = /^(section|paragraph in section|note) (\d+)$/.exec(name);
+  if (numbered) return t(`block_${numbered[1] === 'paragraph in section' ? 'paragraph' : numbered[1]}`, { n: numbered[2] });
+  const key = `block_${name}`;
+  const shown = t(key);
+  return shown === key ? name : shown;
 }
 
 /** The new text with removed words struck and added words marked, unchanged stretches folded to a few words each side. */

@@ -29,7 +29,12 @@ public sealed class ReviewDeskDecisionTests(DeskFixture fixture)
 
         await using var editor = await DeskSession.OpenAsync(fixture, "6-decision");
         await editor.SignInAsync("Eva Editor", "Editor");
-        await editor.AssertNoAxeViolationsAsync("empty or list");
+        // An empty list (no paper has failed) says so, and passes axe like every other state.
+        await editor.Page.Locator("#state-filter").SelectOptionAsync("failed");
+        await Expect(editor.Page.Locator("#paper-list-empty")).ToHaveTextAsync("No papers in this state.");
+        await editor.ScreenshotAsync("empty");
+        await editor.AssertNoAxeViolationsAsync("empty");
+        await editor.Page.Locator("#state-filter").SelectOptionAsync("");
         await File.WriteAllTextAsync(markdown, first);
         await editor.Page.Locator("#upload-files").SetInputFilesAsync(files);
         await editor.Page.Locator("#upload-button").ClickAsync();
@@ -146,6 +151,7 @@ public sealed class ReviewDeskDecisionTests(DeskFixture fixture)
         await Expect(hungarianTimeline).ToContainTextAsync("A(z) 1. változatot jóváhagyta: Csaba Copy");
         await Expect(hungarianTimeline).ToContainTextAsync("A(z) 1. változat megjelent");
         await Expect(hungarian.Page.Locator(".brand")).ToContainTextAsync("Magyar Külügyi Intézet");
+        await Expect(hungarian.Page.Locator("#block-diff .block-changed .block-label")).ToHaveTextAsync("Módosult · bekezdés a(z) 2. fejezetben");
         await hungarian.Page.EvaluateAsync("() => document.getElementById('history').scrollIntoView({ block: 'start' })");
         await hungarian.ScreenshotAsync("history-hu");
         await hungarian.AssertNoAxeViolationsAsync("history (hu)");
