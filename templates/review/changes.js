@@ -51,7 +51,7 @@ export function textDiff(oldBlocks, newBlocks) {
 function fieldChanges(before, after) {
   const old = new Map(before.map(b => [b.name, b.text])), now = new Map(after.map(b => [b.name, b.text]));
   const sentences = [];
-  const label = name => name.charAt(0).toUpperCase() + name.slice(1);
+  const label = name => { const shown = blockName(name); return shown.charAt(0).toUpperCase() + shown.slice(1); };
   for (const [name, text] of now) {
     if (!old.has(name)) sentences.push(t('fieldAdded', { field: label(name), to: text }));
     else if (old.get(name) !== text) sentences.push(t('fieldChanged', { field: label(name), from: old.get(name), to: text }));
@@ -94,10 +94,19 @@ function foldBlocks(rows) {
 function blockItem(row) {
   if (row.kind === 'folded') return el('li', { class: 'block-folded', text: countOf(row.count, 'unchangedBlocks1', 'unchangedBlocksN') });
   const block = row.after ?? row.before;
-  const label = el('p', { class: 'block-label' }, el('strong', { text: t(row.kind === 'changed' ? 'blockChanged' : row.kind === 'added' ? 'blockAdded' : 'blockRemoved') }), ` · ${block.name}`);
+  const label = el('p', { class: 'block-label' }, el('strong', { text: t(row.kind === 'changed' ? 'blockChanged' : row.kind === 'added' ? 'blockAdded' : 'blockRemoved') }), ` · ${blockName(block.name)}`);
   const words = row.kind === 'changed' ? wordsOf(row.before.text, row.after.text)
     : [el(row.kind === 'added' ? 'ins' : 'del', { text: block.text })];
   return el('li', { class: `block-${row.kind}` }, label, el('p', { class: 'words' }, words));
+}
+
+/** The server's block name ("paragraph in section 2", "note 3", "title") in the desk's language. */
+export function blockName(name) {
+  const numbered = /^(section|paragraph in section|note) (\d+)$/.exec(name);
+  if (numbered) return t(`block_${numbered[1] === 'paragraph in section' ? 'paragraph' : numbered[1]}`, { n: numbered[2] });
+  const key = `block_${name}`;
+  const shown = t(key);
+  return shown === key ? name : shown;
 }
 
 /** The new text with removed words struck and added words marked, unchanged stretches folded to a few words each side. */
@@ -132,6 +141,7 @@ async function comparePages(slug, baseline, revision, numbers, holder) {
   holder.append(status);
   const [{ default: pixelmatch }, before, after] = await Promise.all([import('./vendor/pixelmatch.js'), previewOf(slug, baseline), previewOf(slug, revision)]);
   if (!before.ok || !after.ok) { status.replaceChildren(t('previewFailed', { detail: problemText((before.ok ? after : before).problem) })); status.className = 'message error'; return; }
+  const started = performance.now();
   const changed = [], added = [], removed = [], shown = [];
   const count = Math.max(before.pageCount, after.pageCount);
   for (let n = 1; n <= count; n++) {
@@ -155,6 +165,9 @@ async function comparePages(slug, baseline, revision, numbers, holder) {
   status.id = 'page-summary';
   status.dataset.changed = changed.join(',');
   status.dataset.added = added.join(',');
+  // How long drawing and comparing both revisions' pages took, for docs/performance.md (never a test's pass mark).
+  status.dataset.compareMs = String(Math.round(performance.now() - started));
+  status.dataset.pages = String(count);
   holder.append(...shown.map(({ n, a, b, mask }) => el('div', { class: 'page-pair', 'data-page': String(n) },
     el('figure', {}, labelled(a.canvas, t('pageBefore', { n, revision: numbers[baseline] }))),
     el('figure', {}, labelled(marked(b.canvas, mask), t('pageAfter', { n, revision: numbers[revision] }))))));

@@ -1,9 +1,8 @@
-// A line diff of two source texts (Myers' shortest edit script, written for the desk), then grouped into
-// hunks with a little context so an editor sees what changed without scrolling through the whole paper.
+// The shortest edit script between two sequences of strings (Myers' algorithm, written for the desk): the
+// changes view runs it over blocks of a paper's text and over the words of a changed block.
 
 // Beyond this many differing lines the kept frontiers grow to tens of megabytes; the desk says "too different".
 const maxEdits = 1000;
-const context = 2;
 
 export function splitLines(text) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -64,24 +63,4 @@ function backtrack(trace, a, b, offset) {
     }
   }
   return ops.reverse();
-}
-
-/** Hunks of changed lines with up to two lines of context; long unchanged runs become {kind: 'skipped', count}. */
-export function toHunks(ops) {
-  const keep = new Array(ops.length).fill(false);
-  ops.forEach((op, i) => {
-    if (op.kind === 'same') return;
-    for (let j = Math.max(0, i - context); j <= Math.min(ops.length - 1, i + context); j++) keep[j] = true;
-  });
-  const rows = [];
-  let skipped = 0;
-  ops.forEach((op, i) => {
-    if (keep[i]) {
-      if (skipped > 0) rows.push({ kind: 'skipped', count: skipped });
-      skipped = 0;
-      rows.push(op);
-    } else skipped++;
-  });
-  if (skipped > 0 && rows.length > 0) rows.push({ kind: 'skipped', count: skipped });
-  return rows;
 }

@@ -69,6 +69,10 @@ const en = {
   confirmPublish: 'Publish', cancel: 'Cancel',
   approvedMessage: 'Approved. Publishing has started.', publishedMessage: 'Published.', changesRequestedMessage: 'Sent back to the editor with your comment.',
   refused: '{title}: {detail}', networkError: 'The server could not be reached; check the connection and try again.',
+  block_title: 'title', block_subtitle: 'subtitle', block_date: 'date', block_language: 'language', block_authors: 'authors',
+  'block_copy editors': 'copy editors', block_keywords: 'keywords', block_series: 'series', block_cover: 'cover', block_abstract: 'abstract',
+  block_section: 'section {n}', block_subsection: 'subsection', block_paragraph: 'paragraph in section {n}', 'block_list item': 'list item',
+  block_quotation: 'quotation', block_figure: 'figure', block_table: 'table', block_note: 'note {n}',
   justNow: 'just now',
 };
 
@@ -141,6 +145,10 @@ const hu = {
   confirmPublish: 'Megjelentetés', cancel: 'Mégse',
   approvedMessage: 'Jóváhagyva. A megjelentetés elindult.', publishedMessage: 'Megjelent.', changesRequestedMessage: 'Visszaküldve a szerkesztőnek a megjegyzésével.',
   refused: '{title}: {detail}', networkError: 'A szerver nem érhető el; ellenőrizze a kapcsolatot, és próbálja újra.',
+  block_title: 'cím', block_subtitle: 'alcím', block_date: 'dátum', block_language: 'nyelv', block_authors: 'szerzők',
+  'block_copy editors': 'olvasószerkesztők', block_keywords: 'kulcsszavak', block_series: 'sorozat', block_cover: 'borító', block_abstract: 'összefoglaló',
+  block_section: '{n}. fejezet', block_subsection: 'alfejezet', block_paragraph: 'bekezdés a(z) {n}. fejezetben', 'block_list item': 'listaelem',
+  block_quotation: 'idézet', block_figure: 'ábra', block_table: 'táblázat', block_note: '{n}. jegyzet',
   justNow: 'az imént',
 };
 

@@ -102,8 +102,9 @@ function publishedLink(view, me) {
 function decisionSection(view, r, number, title, me, actions) {
   const section = el('section', { class: 'review', id: 'decision', 'aria-labelledby': 'review-heading' }, el('h4', { id: 'review-heading', text: t('reviewHeading') }));
   const outcome = el('div', { class: 'review-outcome', id: 'review-outcome', role: 'status', tabindex: '-1' });
+  // What this person just did, said again after the redraw; once the paper is out, that it is published.
   const said = actions.messageFor(r.revision);
-  if (said) outcome.append(el('p', { class: 'message ok', text: said }));
+  if (said) outcome.append(el('p', { class: 'message ok', text: r.state === 'published' ? t('publishedMessage') : said }));
   if (r.previewSha256)
     section.append(el('p', { class: 'pdf-hash', id: 'pdf-hash', title: t('pdfHashTitle', { hash: r.previewSha256 }) },
       el('code', { text: t('pdfHash', { hash: r.previewSha256.slice(0, 12) }) })));

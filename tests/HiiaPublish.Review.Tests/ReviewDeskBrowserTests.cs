@@ -132,6 +132,7 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
         await using (var editor = await DeskSession.OpenAsync(fixture, "4-keyboard"))
         {
             await editor.SignInWithKeyboardAsync("ferenc", "role-editor");
+            await editor.PhoneScreenshotAsync("signed-in");
             await editor.TabToAsync("#upload-files");
             Assert.True(await editor.FocusIsVisibleAsync());
             var chooser = await OpenFileChooserWithSpaceAsync(editor.Page);
@@ -139,15 +140,18 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
             await editor.TabToAsync("#upload-button");
             Assert.True(await editor.FocusIsVisibleAsync());
             await editor.ScreenshotAsync("upload-focused");
+            await editor.PhoneScreenshotAsync("upload-focused");
             await editor.Page.Keyboard.PressAsync("Enter");
             await Expect(editor.Page.Locator("#page-count")).ToHaveTextAsync(DeskSession.Pages, DeskSession.Slow);
             await editor.ScreenshotAsync("uploaded");
+            await editor.PhoneScreenshotAsync("uploaded");
         }
 
         await using var copyEditor = await DeskSession.OpenAsync(fixture, "4-keyboard");
         await copyEditor.SignInWithKeyboardAsync("gizella", "role-copy-editor");
         await copyEditor.TabToAsync("[data-slug='middle-corridor-keyboard']");
         Assert.True(await copyEditor.FocusIsVisibleAsync());
+        await copyEditor.PhoneScreenshotAsync("paper-focused");
         await copyEditor.Page.Keyboard.PressAsync("Enter");
         await Expect(copyEditor.Page.Locator("#paper-heading")).ToBeFocusedAsync();
         await Expect(copyEditor.Page.Locator("#page-area canvas").First).ToBeVisibleAsync(DeskSession.SlowVisible);

@@ -28,6 +28,9 @@ public sealed class ReviewDeskRevisionTests(DeskFixture fixture)
         await editor.Page.Locator("#upload-button").ClickAsync();
         await Expect(editor.Page.Locator("#page-count")).ToHaveTextAsync(new Regex(@"^\d+ pages$"), DeskSession.Slow);
 
+        // What waits for this editor before the copy editor acts (other tests' papers may already).
+        var waitingBefore = int.Parse(await editor.Page.Locator("#waiting").GetAttributeAsync("data-count") ?? "0");
+
         await using (var copyEditor = await DeskSession.OpenAsync(fixture, "5-revisions"))
         {
             await copyEditor.SignInAsync("csaba", "CopyEditor");
@@ -44,6 +47,8 @@ public sealed class ReviewDeskRevisionTests(DeskFixture fixture)
         await Expect(sentBack.Locator(".event-comment")).ToHaveTextAsync("Please shorten the abstract to two sentences.", DeskSession.Slow);
         await Expect(sentBack).ToContainTextAsync("sent back by csaba");
         await Expect(editor.Page.Locator($"[data-slug='{Slug}'] .badge")).ToHaveTextAsync("Sent back");
+        // The count of papers waiting for the editor went up by this one, without a reload.
+        await Expect(editor.Page.Locator("#waiting")).ToHaveAttributeAsync("data-count", (waitingBefore + 1).ToString());
         await editor.ScreenshotAsync("editor-sees-comment");
 
         // The editor answers in the thread; the answer is kept with the revision and shown under the request.

@@ -60,7 +60,7 @@ public static partial class ProblemResults
         foreach (var (pattern, hungarian) in Details)
         {
             var match = pattern.Match(detail);
-            if (match.Success) return pattern.Replace(detail, hungarian);
+            if (match.Success) return StateWords().Replace(pattern.Replace(detail, hungarian), m => States.GetValueOrDefault(m.Groups[1].Value, m.Groups[1].Value) + ";");
         }
         return null;
     }
@@ -143,6 +143,16 @@ public static partial class ProblemResults
         (Rx(@"^Something went wrong on our side; try again in a minute\. If it persists, tell the site's administrator\.$"),
             "Hiba történt nálunk; próbálja újra egy perc múlva. Ha nem múlik el, szóljon az oldal rendszergazdájának."),
     ];
+
+    // A state named inside a sentence ("This revision is approved; …") in the desk's Hungarian words for it.
+    private static readonly Dictionary<string, string> States = new(StringComparer.Ordinal)
+    {
+        ["invalid"] = "hibás", ["queued"] = "szedésre vár", ["rendering"] = "szedés folyamatban", ["rendered"] = "bírálatra kész",
+        ["changes-requested"] = "visszaküldve", ["approved"] = "jóváhagyva", ["published"] = "megjelent", ["failed"] = "sikertelen",
+    };
+
+    [GeneratedRegex(@"(?<=állapotú: )([\w-]+);", RegexOptions.CultureInvariant)]
+    private static partial Regex StateWords();
 
     private static Regex Rx(string pattern) => new(pattern, RegexOptions.CultureInvariant);
 }

@@ -25,7 +25,7 @@ public sealed class DeskFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath, Headless = true, Args = LaunchArguments,
         });
-        Directory.CreateDirectory(ScreenshotFolder);
+        Directory.CreateDirectory(Path.Combine(ScreenshotFolder, "window"));
     }
 
     public async Task DisposeAsync()

@@ -112,6 +112,8 @@ public sealed class DeskSession : IAsyncDisposable
     {
         var name = $"{_scenario}-{Steps.AddOrUpdate(_scenario, 1, (_, n) => n + 1):00}-{step}.png";
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DeskFixture.ScreenshotFolder, name), FullPage = true });
+        // What a person sees in the window (not the whole page), the size docs/review-desk.md can show.
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DeskFixture.ScreenshotFolder, "window", name) });
     }
 
     public ILocator RevisionHeading => Page.Locator("#revision-heading");
@@ -128,9 +130,17 @@ public sealed class DeskSession : IAsyncDisposable
     public async Task PhoneScreenshotAsync(string step)
     {
         await Page.SetViewportSizeAsync(390, 844);
+        await FitWidthRedrawnAsync();
         await ScreenshotAsync(step + "-390");
         await Page.SetViewportSizeAsync(1366, 900);
+        await FitWidthRedrawnAsync();
     }
+
+    // The pages follow the column's width (a ResizeObserver redraws them): wait until no page is wider than its area.
+    private Task FitWidthRedrawnAsync() => Page.WaitForFunctionAsync("""
+        () => [...document.querySelectorAll('#page-area')].every(area =>
+          [...area.querySelectorAll('canvas')].every(c => c.getBoundingClientRect().width <= area.clientWidth + 1))
+        """, null, new() { Timeout = 30_000 });
 
     /// <summary>The first canvas of the page area, read back: the share of its pixels that are not white.</summary>
     public Task<double> InkOnFirstPageAsync() => Page.EvaluateAsync<double>("""
