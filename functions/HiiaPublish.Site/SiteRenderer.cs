@@ -129,12 +129,12 @@ public sealed partial class SiteRenderer
 
     private static string EnsureTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
 
-    /// <summary>The colour darkened in steps until text in it has a contrast of at least 4.5:1 on white (WCAG AA).</summary>
+    /// <summary>The colour darkened in steps until text in it has a contrast of at least 4.5:1 on white (WCAG AA), with a margin for rounding to hex.</summary>
     internal static string ReadableOnWhite(string hex)
     {
         var digits = hex.Length == 4 ? string.Concat(hex[1..].Select(c => $"{c}{c}")) : hex[1..];
         var rgb = Enumerable.Range(0, 3).Select(i => Convert.ToInt32(digits.Substring(i * 2, 2), 16) / 255.0).ToArray();
-        for (var step = 0; step < 100 && ContrastOnWhite(rgb) < 4.5; step++)
+        for (var step = 0; step < 100 && ContrastOnWhite(rgb) < 4.5 + 0.3; step++)
             rgb = rgb.Select(c => c * 0.97).ToArray();
         return "#" + string.Concat(rgb.Select(c => ((int)Math.Round(c * 255)).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
     }
