@@ -21,6 +21,8 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
         { "paper-en", "perspectives/2026/middle-corridor/index.html" },
         { "paper-hu-twin", "perspectives/2026/kozepso-folyoso/index.html" },
         { "paper-hu", "perspectives/2026/kozep-europai-energiabiztonsag/index.html" },
+        { "topic", "topics/global-gateway/index.html" },
+        { "author", "authors/anna-kovacs/index.html" },
         { "not-found", "404.html" },
     };
 
