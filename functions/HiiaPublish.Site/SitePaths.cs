@@ -21,6 +21,10 @@ public static class SitePaths
     public static string Citation(int year, string slug, string extension) => PaperFolder(year, slug) + slug + "." + extension;
 
     public const string OaiRepository = "oai.xml";
+    public const string SearchScript = "assets/search.js";
+
+    /// <summary>search/index.html, or hu/search/index.html for the Hungarian one.</summary>
+    public static string Search(string? languageFolder) => (languageFolder is null ? "" : languageFolder + "/") + "search/index.html";
 
     public static string Topic(string topicSlug) => $"topics/{topicSlug}/index.html";
     public static string TopicFeed(string topicSlug) => $"topics/{topicSlug}/feed.xml";

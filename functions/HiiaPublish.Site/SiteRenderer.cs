@@ -81,6 +81,18 @@ public sealed partial class SiteRenderer
             RootOverride: BaseUrl));
     }
 
+    /// <summary>search/index.html and hu/search/index.html: Pagefind's interface over pagefind/, in each language.</summary>
+    public IEnumerable<SiteFile> RenderSearchPages() =>
+        new (string? Folder, PaperLanguage Language)[] { (null, PaperLanguage.English), ("hu", PaperLanguage.Hungarian) }.Select(v =>
+        {
+            var path = SitePaths.Search(v.Folder);
+            var root = SitePaths.RootPrefix(path);
+            var head = $"<script src=\"{root}{SitePaths.SearchScript}\" defer></script>";
+            var labels = Labels.For(v.Language);
+            return new SiteFile(path, RenderPage(new PageFrame(path, v.Language, labels["search_title"], labels["search_help"], head,
+                SiteTemplate.Search, new ScriptObject())));
+        });
+
     private byte[] RenderPage(PageFrame frame)
     {
         var labels = Labels.For(frame.Language);
@@ -103,6 +115,7 @@ public sealed partial class SiteRenderer
             ["listing_href"] = root + SitePaths.ListingPage(frame.Language == PaperLanguage.Hungarian ? "hu" : null, 1),
             ["other_listing_href"] = root + SitePaths.ListingPage(frame.Language == PaperLanguage.Hungarian ? null : "hu", 1),
             ["feed_href"] = root + SitePaths.Feed,
+            ["search_href"] = root + SitePaths.Search(frame.Language == PaperLanguage.Hungarian ? "hu" : null),
         };
         var contentModel = frame.ContentModel;
         contentModel["labels"] = LabelsObject(labels);

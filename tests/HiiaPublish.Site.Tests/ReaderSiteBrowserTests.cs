@@ -119,3 +119,64 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
         Assert.Equal("Citation copied.", await page.TextContentAsync("#copy-status"));
     }
 }
+
+/// <summary>
+/// Pagefind search on the sample site served as static hosting serves it (every file as is, from one origin; here
+/// through Playwright's routing, so no server process is needed): a word of each language finds its paper.
+/// </summary>
+public class SearchBrowserTests(SampleSiteFixture fixture) : IClassFixture<SampleSiteFixture>, IAsyncLifetime
+{
+    private const string Origin = "http://site.test/";
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.Find() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh."),
+            Headless = true, Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+
+    [Theory]
+    [InlineData("index.html", "ferries", "perspectives/2026/middle-corridor/")]
+    [InlineData("hu/index.html", "kompjáratok", "perspectives/2026/kozepso-folyoso/")]
+    [InlineData("hu/index.html", "földgázellátása", "perspectives/2026/kozep-europai-energiabiztonsag/")]
+    public async Task HeaderSearch_FindsThePaper_InEachLanguage(string startPage, string word, string expectedPaper)
+    {
+        Assert.True(fixture.Site.Search!.Built, fixture.Site.Search.Message);
+        await using var context = await _browser.NewContextAsync();
+        await context.RouteAsync(Origin + "**", async route =>
+        {
+            var path = Uri.UnescapeDataString(new Uri(route.Request.Url).AbsolutePath.TrimStart('/'));
+            var file = Path.Combine(fixture.Site.Folder, path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path);
+            if (File.Exists(file)) await route.FulfillAsync(new RouteFulfillOptions { Path = file });
+            else await route.FulfillAsync(new RouteFulfillOptions { Status = 404, Path = Path.Combine(fixture.Site.Folder, "404.html") });
+        });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+        await page.GotoAsync(Origin + startPage);
+
+        await page.FillAsync("#site-search", word);
+        await page.PressAsync("#site-search", "Enter");
+        var result = page.Locator(".pagefind-ui__result-link").First;
+        await result.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+
+        var hrefs = await page.Locator(".pagefind-ui__result-link").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        Assert.Contains(hrefs, h => h.StartsWith(Origin + expectedPaper, StringComparison.Ordinal));
+        Assert.Empty(errors);
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
+        Directory.CreateDirectory(RepositoryPaths.Output("site-reader"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Output("site-reader"), $"search-{word}.png") });
+    }
+}

@@ -63,6 +63,8 @@ public sealed class PublishCommand(
         foreach (var prepared in RenderAhead.Start(drafts, PrepareAsync))
             failed |= !await PublishOneAsync(await prepared, publisher, store, stdout, stderr);
 
+        if (store is LocalFolderSiteStore site)
+            stdout.WriteLine((await HiiaPublish.Site.Search.PagefindIndexer.IndexFolderAsync(site.RootDirectory)).Message + ".");
         WhereToOpen(options, store, stdout);
         return failed ? CommandLine.InputHasErrors : CommandLine.Ok;
     }

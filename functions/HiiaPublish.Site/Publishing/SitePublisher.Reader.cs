@@ -11,7 +11,8 @@ public sealed partial class SitePublisher
     private async Task WriteAssetsAsync(SiteWriter writer)
     {
         foreach (var asset in site.RenderAssets())
-            await writer.WriteIfChangedAsync(asset.Path, asset.Content, SiteObjectPolicy.StyleSheet(asset.Path));
+            await writer.WriteIfChangedAsync(asset.Path, asset.Content,
+                asset.Path.EndsWith(".html", StringComparison.Ordinal) ? SiteObjectPolicy.Listing(asset.Path) : SiteObjectPolicy.StyleSheet(asset.Path));
     }
 
     /// <summary>{slug}.bib, .ris, .json and (with a DOI) crossref.xml beside the PDF, before any page links them.</summary>
