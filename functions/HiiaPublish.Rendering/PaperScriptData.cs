@@ -32,6 +32,8 @@ internal static partial class PaperScriptData
             ["cover_credit"] = credit,
             // The photo was found and read: the cover's design depends on it, and only then does the imprint credit it.
             ["has_cover_image"] = hasCoverImage,
+            ["number"] = paper.Number,
+            ["doi_url"] = paper.Doi is null ? null : "https://doi.org/" + paper.Doi,
         };
 
         var brandObject = new ScriptObject
@@ -48,6 +50,7 @@ internal static partial class PaperScriptData
             ["more_publications"] = BrandingLanguage.Fill(brand.MorePublications, ("homepage", homepage)),
             ["cover_photo_source"] = credit is null ? "" : BrandingLanguage.Fill(brand.CoverPhotoSource, ("credit", credit)),
             ["homepage"] = homepage,
+            ["issn"] = brand.Issn,
         };
 
         return new ScriptObject { ["paper"] = paperObject, ["brand"] = brandObject };

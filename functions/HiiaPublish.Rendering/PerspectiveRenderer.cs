@@ -19,12 +19,14 @@ public sealed class PerspectiveRenderer
     private readonly DocumentBuilder _builder;
     // Patterns load on a language's first paper: an English render never pays for the Hungarian set
     // (~40 MB allocated while building its trie), and a fresh `hiia render` starts sooner.
+    private readonly Branding _branding;
     private readonly Lazy<LiangHyphenator> _english;
     private readonly Lazy<LiangHyphenator> _hungarian;
 
     public PerspectiveRenderer(string templatesDirectory)
     {
         var branding = BrandingLoader.Load(templatesDirectory);
+        _branding = branding;
         var fonts = FontCatalog.Load(Path.Combine(templatesDirectory, "fonts"));
         _typesetter = new Typesetter(new TrueTypeFontMetrics(fonts));
         _painter = new PdfPainter(fonts);
@@ -66,8 +68,22 @@ public sealed class PerspectiveRenderer
             DocumentBuilder.PlainText(metadata.Abstract),
             metadata.Keywords,
             metadata.Language.Bcp47(),
-            metadata.Date), cancellationToken);
+            metadata.Date)
+        {
+            Publisher = _branding.For(metadata.Language).Institute,
+            Identifier = metadata.Doi is null ? null : "doi:" + metadata.Doi,
+            Relations = SeriesRelations(metadata, _branding.For(metadata.Language)),
+        }, cancellationToken);
         return new RenderResult(pdf, layout.Pages.Count, context.Diagnostics);
+    }
+
+    // What the imprint prints of the series: its name with the paper's number, and the ISSN.
+    private static IReadOnlyList<string> SeriesRelations(PerspectiveMetadata metadata, BrandingLanguage wording)
+    {
+        var series = metadata.Series ?? wording.Series;
+        var relations = new List<string> { metadata.Number is null ? series : $"{series} {metadata.Number}" };
+        if (wording.Issn is not null) relations.Add("ISSN " + wording.Issn);
+        return relations;
     }
 
     private static LiangHyphenator LoadPatterns(string templatesDirectory, string file, IEnumerable<string> unsplittableClusters)

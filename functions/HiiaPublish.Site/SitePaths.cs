@@ -20,6 +20,16 @@ public static class SitePaths
     /// <summary>{slug}.bib, .ris or .json beside the paper's PDF.</summary>
     public static string Citation(int year, string slug, string extension) => PaperFolder(year, slug) + slug + "." + extension;
 
+    public const string OaiRepository = "oai.xml";
+    public const string SearchScript = "assets/search.js";
+
+    /// <summary>search/index.html, or hu/search/index.html for the Hungarian one.</summary>
+    public static string Search(string? languageFolder) => (languageFolder is null ? "" : languageFolder + "/") + "search/index.html";
+
+    public static string Topic(string topicSlug) => $"topics/{topicSlug}/index.html";
+    public static string TopicFeed(string topicSlug) => $"topics/{topicSlug}/feed.xml";
+    public static string Author(string authorSlug) => $"authors/{authorSlug}/index.html";
+
     /// <summary>The Crossref deposit of a paper with a DOI.</summary>
     public static string CrossrefDeposit(int year, string slug) => PaperFolder(year, slug) + "crossref.xml";
 

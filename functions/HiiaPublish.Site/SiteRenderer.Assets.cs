@@ -24,6 +24,8 @@ public sealed partial class SiteRenderer
         files.Add(new SiteFile(SitePaths.FontsFolder + "LICENSE-Noto.txt", File.ReadAllBytes(Path.Combine(TemplatesDirectory, "fonts", "LICENSE-Noto.txt"))));
         files.Add(new SiteFile(SitePaths.Favicon, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "favicon.svg"))));
         files.Add(new SiteFile(SitePaths.Script, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "site.js"))));
+        files.Add(new SiteFile(SitePaths.SearchScript, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "search.js"))));
+        files.AddRange(RenderSearchPages());
         return files;
     }
 }

@@ -7,7 +7,10 @@ namespace HiiaPublish.Site;
 public sealed partial class SiteRenderer
 {
     /// <summary>feed.xml (Atom): the latest papers by publication instant, so a correction shows up as new.</summary>
-    public byte[] RenderFeed(Catalogue catalogue)
+    public byte[] RenderFeed(Catalogue catalogue) => RenderFeed(catalogue, SitePaths.Feed, Branding.English.Series, "en");
+
+    /// <summary>An Atom feed of <paramref name="catalogue"/>'s papers at <paramref name="path"/> (the site's, or a topic's).</summary>
+    public byte[] RenderFeed(Catalogue catalogue, string path, string title, string language)
     {
         var latest = catalogue.Entries
             .OrderByDescending(e => e.LastPublished).ThenBy(e => e.Slug, StringComparer.Ordinal)
@@ -17,11 +20,11 @@ public sealed partial class SiteRenderer
         var wording = Branding.English;
         var feed = new ScriptObject
         {
-            ["language"] = "en",
-            ["id"] = AbsoluteUrl(SitePaths.Feed),
-            ["title"] = wording.Series,
+            ["language"] = language,
+            ["id"] = AbsoluteUrl(path),
+            ["title"] = title,
             ["updated"] = SiteFormat.IsoInstant(updated),
-            ["self_url"] = AbsoluteUrl(SitePaths.Feed),
+            ["self_url"] = AbsoluteUrl(path),
             ["site_url"] = BaseUrl,
             ["publisher"] = wording.Institute,
             ["entries"] = Array(latest.Select(e => new ScriptObject

@@ -69,7 +69,11 @@ public sealed partial class SiteRenderer
         {
             ["title"] = HtmlText.Clean(entry.Title),
             ["subtitle"] = entry.Subtitle is null ? null : HtmlText.Clean(entry.Subtitle),
-            ["authors"] = Array(entry.Authors.Select(a => new ScriptObject { ["name"] = a.Name, ["role"] = a.Role })),
+            ["authors"] = Array(entry.Authors.Select(a => new ScriptObject
+            {
+                ["name"] = a.Name, ["role"] = a.Role,
+                ["href"] = Topics.SlugOf(a.Name).Length > 0 ? AuthorHref(entry.LandingPath, a.Name) : null,
+            })),
             ["date_iso"] = entry.Date,
             ["date_display"] = wording.FormatDate(date),
             ["citation_date"] = date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
@@ -85,6 +89,10 @@ public sealed partial class SiteRenderer
             ["abstract_text"] = entry.AbstractText,
             ["abstract_html"] = SoftHyphens.Insert(entry.AbstractHtml, hyphenator),
             ["keywords"] = Array(entry.Keywords),
+            ["keyword_links"] = Array(entry.Keywords.Select(k => new ScriptObject
+            {
+                ["name"] = k, ["href"] = Topics.SlugOf(k).Length > 0 ? TopicHref(entry.LandingPath, k) : null,
+            })),
             ["cover"] = CoverObject(entry, wording),
             ["pdf_href"] = SitePaths.Relative(entry.LandingPath, entry.PdfPath),
             ["pdf_url"] = AbsoluteUrl(entry.PdfPath),

@@ -61,6 +61,9 @@ public sealed partial class SiteRenderer
             ["newer_href"] = page > 1 ? SitePaths.Relative(path, SitePaths.ListingPage(languageFolder, page - 1)) : null,
             ["older_href"] = page < pageCount ? SitePaths.Relative(path, SitePaths.ListingPage(languageFolder, page + 1)) : null,
             ["other_listing_href"] = SitePaths.Relative(path, SitePaths.ListingPage(languageFolder is null ? "hu" : null, 1)),
+            ["role"] = null,
+            ["feed_href"] = null,
+            ["count_label"] = null,
         };
         var title = page > 1 ? $"{heading} ({listing["page_label"]})" : heading;
         return RenderPage(new PageFrame(path, language, title, Branding.For(language).RegularPublication, HeadHtml: "",

@@ -81,6 +81,18 @@ public sealed partial class SiteRenderer
             RootOverride: BaseUrl));
     }
 
+    /// <summary>search/index.html and hu/search/index.html: Pagefind's interface over pagefind/, in each language.</summary>
+    public IEnumerable<SiteFile> RenderSearchPages() =>
+        new (string? Folder, PaperLanguage Language)[] { (null, PaperLanguage.English), ("hu", PaperLanguage.Hungarian) }.Select(v =>
+        {
+            var path = SitePaths.Search(v.Folder);
+            var root = SitePaths.RootPrefix(path);
+            var head = $"<script src=\"{root}{SitePaths.SearchScript}\" defer></script>";
+            var labels = Labels.For(v.Language);
+            return new SiteFile(path, RenderPage(new PageFrame(path, v.Language, labels["search_title"], labels["search_help"], head,
+                SiteTemplate.Search, new ScriptObject())));
+        });
+
     private byte[] RenderPage(PageFrame frame)
     {
         var labels = Labels.For(frame.Language);
@@ -103,6 +115,7 @@ public sealed partial class SiteRenderer
             ["listing_href"] = root + SitePaths.ListingPage(frame.Language == PaperLanguage.Hungarian ? "hu" : null, 1),
             ["other_listing_href"] = root + SitePaths.ListingPage(frame.Language == PaperLanguage.Hungarian ? null : "hu", 1),
             ["feed_href"] = root + SitePaths.Feed,
+            ["search_href"] = root + SitePaths.Search(frame.Language == PaperLanguage.Hungarian ? "hu" : null),
         };
         var contentModel = frame.ContentModel;
         contentModel["labels"] = LabelsObject(labels);
@@ -129,12 +142,12 @@ public sealed partial class SiteRenderer
 
     private static string EnsureTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
 
-    /// <summary>The colour darkened in steps until text in it has a contrast of at least 4.5:1 on white (WCAG AA).</summary>
+    /// <summary>The colour darkened in steps until text in it has a contrast of at least 4.5:1 on white (WCAG AA), with a margin for rounding to hex.</summary>
     internal static string ReadableOnWhite(string hex)
     {
         var digits = hex.Length == 4 ? string.Concat(hex[1..].Select(c => $"{c}{c}")) : hex[1..];
         var rgb = Enumerable.Range(0, 3).Select(i => Convert.ToInt32(digits.Substring(i * 2, 2), 16) / 255.0).ToArray();
-        for (var step = 0; step < 100 && ContrastOnWhite(rgb) < 4.5; step++)
+        for (var step = 0; step < 100 && ContrastOnWhite(rgb) < 4.5 + 0.3; step++)
             rgb = rgb.Select(c => c * 0.97).ToArray();
         return "#" + string.Concat(rgb.Select(c => ((int)Math.Round(c * 255)).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
     }

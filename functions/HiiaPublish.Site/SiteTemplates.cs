@@ -4,7 +4,7 @@ using HiiaPublish.Templating;
 
 namespace HiiaPublish.Site;
 
-public enum SiteTemplate { Layout, LandingHead, Landing, Listing, NotFound, Feed, Sitemap, StyleSheet }
+public enum SiteTemplate { Layout, LandingHead, Landing, Listing, NotFound, Feed, Sitemap, StyleSheet, Search }
 
 /// <summary>
 /// The Scriban templates of templates/site, parsed once and shared. Data goes in only as ScriptObjects, never
@@ -27,6 +27,7 @@ public sealed class SiteTemplates
         [SiteTemplate.Feed] = "feed.xml",
         [SiteTemplate.Sitemap] = "sitemap.xml",
         [SiteTemplate.StyleSheet] = "site.css",
+        [SiteTemplate.Search] = "search.html",
     };
 
     private readonly IReadOnlyDictionary<SiteTemplate, Template> _templates;

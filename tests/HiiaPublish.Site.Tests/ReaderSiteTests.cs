@@ -187,12 +187,53 @@ public class ReaderSiteTests(SampleSiteFixture fixture) : IClassFixture<SampleSi
     }
 
     [Fact]
-    public void RelatedPapers_ShareKeywords_AndNeverNameTheTwin()
+    public void TopicPages_ListTheirPapersNewestFirst_WithAFeed_AndPapersLinkThem()
     {
-        var related = Page(Energy + "index.html").QuerySelectorAll(".related-list a").Select(a => a.GetAttribute("href")).ToArray();
-        Assert.DoesNotContain("../kozep-europai-energiabiztonsag/index.html", related);
-        var englishRelated = Page(English + "index.html").QuerySelectorAll(".related-list a").Select(a => a.GetAttribute("href")).ToArray();
-        Assert.DoesNotContain("../kozepso-folyoso/index.html", englishRelated);
+        var paper = Page(English + "index.html");
+        var keywordLinks = paper.QuerySelectorAll(".keywords a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToArray();
+        Assert.Contains(("Global Gateway", "../../../topics/global-gateway/index.html"), keywordLinks);
+        Assert.Contains(("Central Asia", "../../../topics/central-asia/index.html"), keywordLinks);
+
+        // "Global Gateway" is a keyword of the English paper and of its Hungarian twin.
+        var topic = Page("topics/global-gateway/index.html");
+        Assert.Equal(["../../perspectives/2026/kozepso-folyoso/index.html", "../../perspectives/2026/middle-corridor/index.html"],
+            topic.QuerySelectorAll(".listing-entry h2 a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("feed.xml", topic.QuerySelector(".listing-other a[type='application/atom+xml']")!.GetAttribute("href"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(Site.Read("topics/global-gateway/feed.xml"));
+        Assert.Equal(Site.Url("topics/global-gateway/feed.xml"), feed.Root!.Element(atom + "id")!.Value);
+        Assert.Equal(2, feed.Root.Elements(atom + "entry").Count());
+        Assert.Single(Page("topics/foldgaz/index.html").QuerySelectorAll(".listing-entry"));
+    }
+
+    [Fact]
+    public void AuthorPages_GiveTheRole_AndEveryPaper_AndPapersLinkThem()
+    {
+        var paper = Page(English + "index.html");
+        Assert.Equal("../../../authors/anna-kovacs/index.html", paper.QuerySelector("a.author-name")!.GetAttribute("href"));
+        var author = Page("authors/anna-kovacs/index.html");
+        Assert.Equal("Anna Kovács", author.QuerySelector("h1")!.TextContent);
+        Assert.False(string.IsNullOrWhiteSpace(author.QuerySelector(".subtitle")!.TextContent));
+        Assert.Equal(2, author.QuerySelectorAll(".listing-entry").Length);
+        Assert.Single(Page("authors/eszter-urmenyi/index.html").QuerySelectorAll(".listing-entry"));
+    }
+
+    [Fact]
+    public void OaiStaticRepository_IsValidXml_WithADublinCoreRecordPerPaper()
+    {
+        XNamespace sr = "http://www.openarchives.org/OAI/2.0/static-repository", oai = "http://www.openarchives.org/OAI/2.0/",
+            oaiDc = "http://www.openarchives.org/OAI/2.0/oai_dc/", dc = "http://purl.org/dc/elements/1.1/";
+        var repository = XDocument.Parse(Site.Read("oai.xml"));
+        Assert.Equal(sr + "Repository", repository.Root!.Name);
+        Assert.Equal("2.0", repository.Root.Element(sr + "Identify")!.Element(oai + "protocolVersion")!.Value);
+        var records = repository.Descendants(oai + "record").ToArray();
+        Assert.Equal(3, records.Length);
+        var english = records.Single(r => r.Descendants(dc + "identifier").Any(i => i.Value == Site.Url(English))).Descendants(oaiDc + "dc").Single();
+        Assert.Equal("en", english.Element(dc + "language")!.Value);
+        Assert.Equal(["Anna Kovács", "Dániel Szőke"], english.Elements(dc + "creator").Select(c => c.Value));
+        Assert.Contains(english.Elements(dc + "identifier"), i => i.Value == Site.Url(English + "middle-corridor.pdf"));
+        Assert.Contains(english.Elements(dc + "identifier"), i => i.Value == "https://doi.org/" + SampleSite.EnglishDoi);
+        Assert.Equal("2026-03-17", english.Element(dc + "date")!.Value);
     }
 
     [Fact]

@@ -61,9 +61,9 @@ public static class HtmlChecks
         }
     }
 
-    // The one script: relative ("../../assets/site.js") or at the site's own base address (the 404 page).
+    // The site's own scripts (the copy button, the search page and Pagefind's interface): relative ("../../assets/site.js") or at the site's own base address (the 404 page).
     private static bool IsSiteScript(string source) =>
-        System.Text.RegularExpressions.Regex.IsMatch(source, @"^((\.\./)*|https://[a-z0-9.-]+(:[0-9]+)?/([a-z0-9._-]+/)*)assets/site\.js$");
+        System.Text.RegularExpressions.Regex.IsMatch(source, @"^((\.\./)*|https://[a-z0-9.-]+(:[0-9]+)?/([a-z0-9._-]+/)*)(assets/site\.js|assets/search\.js|pagefind/pagefind-ui\.js)$");
 
     public static bool IsAllowedTarget(string value)
     {

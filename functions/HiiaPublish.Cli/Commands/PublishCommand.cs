@@ -100,8 +100,13 @@ public sealed class PublishCommand(
             published += ok ? 1 : 0;
         }
 
-        // Nothing published, nothing to open: the folder may not even exist, and the line would mislead.
-        if (published > 0) WhereToOpen(options, store, stdout);
+        // Nothing published, nothing to index or open: the folder may not even exist, and the line would mislead.
+        if (published > 0)
+        {
+            if (store is LocalFolderSiteStore site)
+                stdout.WriteLine((await HiiaPublish.Site.Search.PagefindIndexer.IndexFolderAsync(site.RootDirectory)).Message + ".");
+            WhereToOpen(options, store, stdout);
+        }
         else stderr.WriteLine($"hiia publish: nothing was published; fix the problems above and run it again.");
         return failed ? CommandLine.InputHasErrors : CommandLine.Ok;
     }

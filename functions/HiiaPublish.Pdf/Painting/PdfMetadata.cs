@@ -13,4 +13,13 @@ public sealed record PdfMetadata(
     DateOnly Date)
 {
     public string Creator { get; init; } = "HiiaPublish";
+
+    /// <summary>The institute that publishes the paper (XMP dc:publisher), when known.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>The paper's identifier for citing (XMP dc:identifier): its DOI as "doi:10.…", when it has one.</summary>
+    public string? Identifier { get; init; }
+
+    /// <summary>The series the paper belongs to, with its number and ISSN (XMP dc:relation): "HIIA Perspective 2026/7", "ISSN 1234-5678".</summary>
+    public IReadOnlyList<string> Relations { get; init; } = [];
 }

@@ -39,6 +39,18 @@ internal static class XmpPacket
         x.Append("<dc:creator><rdf:Seq><rdf:li>").Append(Escape(info.Author)).Append("</rdf:li></rdf:Seq></dc:creator>\n");
         x.Append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").Append(Escape(info.Subject)).Append("</rdf:li></rdf:Alt></dc:description>\n");
         x.Append("<dc:language><rdf:Bag><rdf:li>").Append(Escape(metadata.Language)).Append("</rdf:li></rdf:Bag></dc:language>\n");
+        // Series, number, ISSN and DOI: the same values the web page's citation gives (dc: is predefined by PDF/A,
+        // so no extension schema is needed; identifier is Text, publisher and relation are bags).
+        if (metadata.Publisher is { Length: > 0 } publisher)
+            x.Append("<dc:publisher><rdf:Bag><rdf:li>").Append(Escape(publisher)).Append("</rdf:li></rdf:Bag></dc:publisher>\n");
+        if (metadata.Identifier is { Length: > 0 } identifier)
+            x.Append("<dc:identifier>").Append(Escape(identifier)).Append("</dc:identifier>\n");
+        if (metadata.Relations.Count > 0)
+        {
+            x.Append("<dc:relation><rdf:Bag>");
+            foreach (var relation in metadata.Relations) x.Append("<rdf:li>").Append(Escape(relation)).Append("</rdf:li>");
+            x.Append("</rdf:Bag></dc:relation>\n");
+        }
         x.Append("</rdf:Description>\n");
 
         x.Append("<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");

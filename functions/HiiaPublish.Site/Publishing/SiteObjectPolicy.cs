@@ -38,7 +38,8 @@ public static class SiteObjectPolicy
     /// <summary>The content type from the closed map; any other extension is our bug, so it throws.</summary>
     public static string ContentTypeOf(string path)
     {
-        if (path == Site.SitePaths.Feed) return "application/atom+xml; charset=utf-8";
+        if (path == Site.SitePaths.Feed || (path.StartsWith("topics/", StringComparison.Ordinal) && path.EndsWith("/feed.xml", StringComparison.Ordinal)))
+            return "application/atom+xml; charset=utf-8";
         var extension = Path.GetExtension(path);
         return ContentTypes.TryGetValue(extension, out var type)
             ? type : throw new ArgumentException($"No content type is defined for '{path}'.", nameof(path));

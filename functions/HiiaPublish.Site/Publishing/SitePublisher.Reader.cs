@@ -11,7 +11,8 @@ public sealed partial class SitePublisher
     private async Task WriteAssetsAsync(SiteWriter writer)
     {
         foreach (var asset in site.RenderAssets())
-            await writer.WriteIfChangedAsync(asset.Path, asset.Content, SiteObjectPolicy.StyleSheet(asset.Path));
+            await writer.WriteIfChangedAsync(asset.Path, asset.Content,
+                asset.Path.EndsWith(".html", StringComparison.Ordinal) ? SiteObjectPolicy.Listing(asset.Path) : SiteObjectPolicy.StyleSheet(asset.Path));
     }
 
     /// <summary>{slug}.bib, .ris, .json and (with a DOI) crossref.xml beside the PDF, before any page links them.</summary>
@@ -57,6 +58,7 @@ public sealed partial class SitePublisher
     {
         var entry = catalogue.Find(request.Perspective.Metadata.Slug);
         if (entry is null || entry.Revision != request.Revision) return;
+        await WriteIndexesAsync(access.Writer, catalogue, entry);
         var neighbours = PaperRelations.For(catalogue, entry);
         await access.Writer.WriteIfChangedAsync(entry.LandingPath, site.RenderLanding(entry, request.Perspective, images.FigurePaths, neighbours),
             SiteObjectPolicy.Listing(entry.LandingPath));
@@ -66,6 +68,28 @@ public sealed partial class SitePublisher
         var again = site.RenderLandingAgain(twin, published.Content, PaperRelations.For(catalogue, twin));
         if (again is not null)
             await access.Writer.WriteIfChangedAsync(twin.LandingPath, again, SiteObjectPolicy.Listing(twin.LandingPath));
+    }
+
+    /// <summary>
+    /// oai.xml, and the topic and author pages of <paramref name="only"/> (all of them when null, as after a template
+    /// change): the pages a paper appears on, rendered and written in parallel.
+    /// </summary>
+    private async Task WriteIndexesAsync(SiteWriter writer, Catalogue catalogue, CatalogueEntry? only)
+    {
+        var topics = only?.Keywords.Select(Topics.SlugOf).ToHashSet(StringComparer.Ordinal);
+        var authors = only?.Authors.Select(a => Topics.SlugOf(a.Name)).ToHashSet(StringComparer.Ordinal);
+        var files = site.PlanTopicsAndAuthors(catalogue, topics, authors);
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelWrites },
+            async (file, _) => await writer.WriteIfChangedAsync(file.Path, file.Render(), SiteObjectPolicy.Listing(file.Path)));
+        await writer.WriteIfChangedAsync(SitePaths.OaiRepository, Harvesting.OaiStaticRepositoryWriter.Write(catalogue, site),
+            SiteObjectPolicy.Listing(SitePaths.OaiRepository));
+    }
+
+    /// <summary>Everything <see cref="RebuildAsync"/> adds for issue 13: assets, every topic and author page, oai.xml.</summary>
+    private async Task RebuildReaderFilesAsync(SiteWriter writer, Storage.ISiteStore store, CancellationToken cancellationToken)
+    {
+        await WriteAssetsAsync(writer);
+        await WriteIndexesAsync(writer, (await ReadCatalogueAsync(store, cancellationToken)).Catalogue, only: null);
     }
 
     private sealed record PublishScope(Storage.ISiteStore Store, SiteWriter Writer, CancellationToken CancellationToken);

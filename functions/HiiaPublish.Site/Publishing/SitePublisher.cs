@@ -55,8 +55,8 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
     {
         var writer = new SiteWriter(store, cancellationToken);
         await writer.WriteIfChangedAsync(SitePaths.StyleSheet, site.RenderStyleSheet(), SiteObjectPolicy.StyleSheet(SitePaths.StyleSheet));
-        await WriteAssetsAsync(writer);
         await RebuildListingsAsync(store, writer, await ReadCatalogueAsync(store, cancellationToken), cancellationToken);
+        await RebuildReaderFilesAsync(writer, store, cancellationToken);
     }
 
     private async Task WritePaperAsync(SiteWriter writer, PublicationRequest request, PublishedImages images, CatalogueEntry entry)

@@ -62,7 +62,10 @@ public sealed class SampleSite : IDisposable
             Results.Add(await publisher.PublishAsync(request, Store, CancellationToken.None));
             at = at.AddMinutes(5);
         }
+        Search = await HiiaPublish.Site.Search.PagefindIndexer.IndexFolderAsync(Folder);
     }
+
+    public HiiaPublish.Site.Search.SearchIndexResult? Search { get; private set; }
 
     public string Read(string path) => File.ReadAllText(Path.Combine(Folder, path));
 

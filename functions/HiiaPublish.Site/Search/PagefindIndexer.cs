@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace HiiaPublish.Site.Search;
+
+/// <summary>What building the search index came to: how long it took, or why there is none.</summary>
+public sealed record SearchIndexResult(bool Built, long Milliseconds, string Message);
+
+/// <summary>
+/// Builds the site's full-text search index with Pagefind (npm `pagefind`, its Linux binary from the npm registry)
+/// into pagefind/ of a site folder: an index of every paper page (the part marked data-pagefind-body), in both
+/// languages, split by page language. Where the binary is found, in this order: the HIIA_PAGEFIND environment
+/// variable (a file path; how the Functions app is told where its copy is), pagefind/pagefind_extended beside the
+/// program (a deployment package can carry it there), then node_modules/@pagefind/linux-x64/bin/pagefind_extended
+/// in the program's folder, the current folder or any folder above them (a clone after scripts/install-deps.sh).
+/// </summary>
+public static class PagefindIndexer
+{
+    public const string OutputFolder = "pagefind";
+    private const string BinaryName = "pagefind_extended";
+    private static readonly string NpmBinary = Path.Combine("node_modules", "@pagefind", "linux-x64", "bin", BinaryName);
+
+    public static string? Locate()
+    {
+        if (Environment.GetEnvironmentVariable("HIIA_PAGEFIND") is { Length: > 0 } configured)
+            return File.Exists(configured) ? configured : null;
+        var beside = Path.Combine(AppContext.BaseDirectory, OutputFolder, BinaryName);
+        if (File.Exists(beside)) return beside;
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, NpmBinary);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Indexes <paramref name="siteFolder"/>; never throws for a missing or failing binary, it says so instead.</summary>
+    public static async Task<SearchIndexResult> IndexFolderAsync(string siteFolder, CancellationToken cancellationToken = default)
+    {
+        var binary = Locate();
+        if (binary is null)
+            return new SearchIndexResult(false, 0,
+                "search index not built: the Pagefind binary was not found. Run `bash scripts/install-deps.sh` at the repository root " +
+                "(it installs node_modules/@pagefind/linux-x64), or set HIIA_PAGEFIND to the path of pagefind_extended, then publish again.");
+        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--site", siteFolder, "--output-subdir", OutputFolder, "--quiet" }) start.ArgumentList.Add(argument);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // A site of 5,000 papers indexes in seconds; minutes mean the binary hangs.
+            timeout.CancelAfter(TimeSpan.FromMinutes(5));
+            try { await process.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw; }
+            var errors = await stderr;
+            await stdout;
+            return process.ExitCode == 0
+                ? new SearchIndexResult(true, clock.ElapsedMilliseconds, $"search index built in {clock.ElapsedMilliseconds} ms")
+                : new SearchIndexResult(false, clock.ElapsedMilliseconds, $"search index not built: Pagefind stopped with exit code {process.ExitCode}: {errors.Trim()}");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or OperationCanceledException)
+        {
+            return new SearchIndexResult(false, clock.ElapsedMilliseconds, $"search index not built: {binary} could not run ({e.Message}).");
+        }
+    }
+}
