@@ -8,8 +8,48 @@ targetScope = 'subscription'
 @description('azd environment name; seeds the resource group name and every resource name.')
 param environmentName string
 
+// The regions that offer Flex Consumption (`az functionapp list-flexconsumption-locations`); azd offers only these
+// when it asks for a location, and a deployment elsewhere is refused before anything is created.
 @minLength(1)
 @description('Azure region for every resource; it must offer Flex Consumption.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
 param location string
 
 @description('Object ID of the user or pipeline running azd; it may publish to the site. Empty: no role.')
@@ -124,3 +164,9 @@ output PRIVATE_STORAGE_ACCOUNT_NAME string = privateStorage.outputs.name
 output SITE_STORAGE_ACCOUNT_NAME string = siteStorage.outputs.name
 output SITE_BLOB_ENDPOINT string = siteStorage.outputs.blobEndpoint
 output SITE_WEB_ENDPOINT string = siteStorage.outputs.webEndpoint
+// What the postprovision hook needs to connect sign-in (redirect URI, federated credential) and prints at the end.
+output AUTH_CLIENT_ID string = authClientId
+output REVIEW_DESK_URL string = 'https://${functionApp.outputs.defaultHostName}/review/'
+output EASY_AUTH_CALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/.auth/login/aad/callback'
+output EASY_AUTH_ISSUER string = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+
