@@ -4,12 +4,15 @@ using System.IO.Compression;
 namespace HiiaPublish.Format.Images;
 
 /// <summary>What reading an image's bytes found: its pixel size, or the first byte where it is damaged and why.</summary>
-internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, string? Damage = null)
+internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, string? Damage = null, string? Unprintable = null)
 {
     public bool IsDamaged => Damage is not null;
     public long Pixels => (long)Width * Height;
 
     public static ImageReading Damaged(long at, string why) => new(0, 0, at, why);
+
+    /// <summary>A sound image of a kind PDFsharp 6.2 cannot import (it throws "Unsupported image format" while painting).</summary>
+    public static ImageReading Unsupported(string kind) => new(0, 0, Unprintable: kind);
 }
 
 /// <summary>
@@ -55,6 +58,10 @@ internal static class ImageDecoding
                     if (!ValidDepth(colourType, bitDepth) || body[10] != 0 || body[11] != 0 || interlace > 1)
                         return ImageReading.Damaged(at + 16, "the header names a colour type, depth or method PNG does not have");
                     if ((long)width * height > maxPixels) return new ImageReading(width, height);
+                    // PDFsharp 6.2 imports 8-bit PNGs of every colour type, and palettes of 1 and 4 bits not interlaced;
+                    // EncodedImageRobustnessTests try every kind.
+                    if (bitDepth != 8 && !(colourType == 3 && bitDepth is 1 or 4 && interlace == 0))
+                        return ImageReading.Unsupported(bitDepth == 16 ? "a PNG of 16 bits per channel" : $"a PNG of {bitDepth} bits per pixel{(interlace == 1 ? ", interlaced" : "")}");
                     break;
                 case "PLTE":
                     palette = true;
