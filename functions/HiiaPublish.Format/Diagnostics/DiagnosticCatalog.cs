@@ -149,6 +149,8 @@ public static class DiagnosticCatalog
         "The draft names images {0:N0} times, more than the limit of {1:N0}; keep the figures that matter.");
     public static readonly DiagnosticDescriptor ImageKindUnsupported = Error("HP0078", "Image of a kind that cannot be printed",
         "The image '{0}' is {1}, which the PDF cannot hold; export it again as {2}.");
+    public static readonly DiagnosticDescriptor TooManyLongWords = Error("HP0079", "Too many over-long words",
+        "Words of {0} characters or more hold {1:N0} characters together, more than the limit of {2:N0}, passed here; each must be broken across lines. Add spaces, or give long addresses as links with a short text.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -162,6 +164,6 @@ public static class DiagnosticCatalog
         FootnoteUndefined, FootnoteUnused, FootnoteDuplicate, FootnoteInFootnote,
         TooManyLines, WordTooLong, OpenLinksTooCostly, TooManyOpenBrackets, Noncharacter, TooManyFootnotes, TableTooManyRows,
         TableTooManyColumns, ImageTooManyPixels, ImagesTooManyPixels, ImageCorrupt, NoVisibleText, AssetNotRegularFile, ImageFileTooLarge,
-        TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences, ImageKindUnsupported,
+        TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences, ImageKindUnsupported, TooManyLongWords,
     ];
 }

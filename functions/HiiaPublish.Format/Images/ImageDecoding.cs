@@ -199,3 +199,20 @@ internal static class ImageDecoding
         }
     }
 }
+
+/// <summary>
+/// The check's full read of an image, for the renderer: it reads the files again when it sets the PDF, and a file
+/// changed since the check (or a renderer called without it) must be an error there, never a failing PDF writer.
+/// </summary>
+public static class ImageFileCheck
+{
+    /// <summary>True when the bytes are a whole PNG or JPEG the PDF can hold, of at most <paramref name="maxPixels"/> pixels.</summary>
+    public static bool IsPrintable(byte[] data, long maxPixels)
+    {
+        ImageReading reading;
+        if (data.Length >= 8 && data[0] == 0x89 && data[1] == 0x50) reading = ImageDecoding.ReadPng(data, maxPixels);
+        else if (data.Length >= 3 && data[0] == 0xFF && data[1] == 0xD8) reading = JpegReading.Read(data, maxPixels);
+        else return false;
+        return !reading.IsDamaged && reading.Unprintable is null && reading.Pixels is > 0 && reading.Pixels <= maxPixels;
+    }
+}

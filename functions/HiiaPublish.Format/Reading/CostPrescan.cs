@@ -42,7 +42,8 @@ internal static class CostPrescan
         // (lines with a '|' in one paragraph) and cells ('|' separated parts) are counted here.
         int pipeLines = 0, pipesOnLine = 0;
         long tableCells = 0;
-        bool manyRows = false, manyCells = false;
+        bool manyRows = false, manyCells = false, manyLongWords = false;
+        long longWordCharacters = 0;
 
         for (var i = 0; i < text.Length; i++)
         {
@@ -59,6 +60,17 @@ internal static class CostPrescan
             if (!char.IsWhiteSpace(c)) lineHasText = true;
             else wordStart = i + 1;
 
+            // Each character past the long-word length counts (and the ones before it, once the word gets there).
+            var wordLength = i - wordStart + 1;
+            if (!char.IsWhiteSpace(c) && wordLength >= options.LongWordLength && !manyLongWords)
+            {
+                longWordCharacters += wordLength == options.LongWordLength ? wordLength : 1;
+                if (longWordCharacters > options.MaxLongWordCharacters)
+                {
+                    manyLongWords = true;
+                    diagnostics.Report(DiagnosticCatalog.TooManyLongWords, source.PositionOf(wordStart), options.LongWordLength, CountLongWordCharacters(text, options.LongWordLength), options.MaxLongWordCharacters);
+                }
+            }
             if (!longWord && i - wordStart + 1 > options.MaxWordLength)
             {
                 longWord = true;
@@ -154,6 +166,19 @@ internal static class CostPrescan
             bracketDepth = 0;
             paragraphStart = Math.Min(at + 1, text.Length);
         }
+    }
+
+    private static long CountLongWordCharacters(string text, int longWordLength)
+    {
+        long total = 0;
+        var run = 0;
+        foreach (var c in text.Append(' '))
+        {
+            if (!char.IsWhiteSpace(c)) { run++; continue; }
+            if (run >= longWordLength) total += run;
+            run = 0;
+        }
+        return total;
     }
 
     private static int CountOf(string text, string value)
