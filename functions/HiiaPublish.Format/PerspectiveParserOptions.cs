@@ -21,6 +21,13 @@ public sealed record PerspectiveParserOptions
     /// its ")" or the paragraph's end. Real papers stay under 100,000; 10 million is ~30 ms.
     /// </summary>
     public long MaxLinkScanCost { get; init; } = 10_000_000;
+    /// <summary>
+    /// Most characters in words longer than <see cref="LongWordLength"/> (HP0079): the typesetter breaks such a word by
+    /// trial, at about four times the cost of ordinary text (1.6 MB of 1,000-character words took 23 s to render).
+    /// </summary>
+    public int MaxLongWordCharacters { get; init; } = 200_000;
+    /// <summary>A word longer than this is wider than any line of the page and must be broken.</summary>
+    public int LongWordLength { get; init; } = 80;
     /// <summary>Most '[' open at once in one paragraph (HP0063).</summary>
     public int MaxOpenBrackets { get; init; } = 16;
     /// <summary>Most footnote references "[^" (HP0074): Markdig links every reference back from its note, at a cost that grows faster than their number.</summary>
@@ -32,7 +39,7 @@ public sealed record PerspectiveParserOptions
     /// <summary>Most rows in one table (HP0066).</summary>
     public int MaxTableRows { get; init; } = 1_000;
     /// <summary>Most cells of all tables together (HP0076): each cell is a paragraph of its own for the typesetter.</summary>
-    public int MaxTableCells { get; init; } = 24_000;
+    public int MaxTableCells { get; init; } = 12_000;
     /// <summary>Most problems listed for one draft (HP0075): past them, more of the same only costs memory.</summary>
     public int MaxDiagnostics { get; init; } = 500;
     /// <summary>Most columns in one table (HP0067): more than 24 are less than 7 mm wide each on an A4 page.</summary>
@@ -42,8 +49,8 @@ public sealed record PerspectiveParserOptions
     /// PDF writer ~14 bytes a pixel, so the limit is ~230 MB at most, inside a render's 512 MB.
     /// </summary>
     public long MaxImagePixels { get; init; } = 4096L * 4096;
-    /// <summary>Most pixels of all images together (HP0069): four images at the limit, decoded one after the other.</summary>
-    public long MaxTotalImagePixels { get; init; } = 4 * 4096L * 4096;
+    /// <summary>Most pixels of all images together (HP0069): two images at the limit (four took 550 MB to render).</summary>
+    public long MaxTotalImagePixels { get; init; } = 2 * 4096L * 4096;
     /// <summary>Largest image file (HP0073): the whole upload, Markdown and images, is at most 2 MB.</summary>
     public long MaxImageFileBytes { get; init; } = 2 * 1024 * 1024;
 

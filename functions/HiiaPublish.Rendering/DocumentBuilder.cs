@@ -1,5 +1,6 @@
 using System.Globalization;
 using HiiaPublish.Format;
+using HiiaPublish.Format.Images;
 using HiiaPublish.Typesetting.Model;
 using BrandingModel = HiiaPublish.Format.Branding.Branding;
 
@@ -90,7 +91,8 @@ internal sealed partial class DocumentBuilder(HouseStyle style, PdfTemplates tem
     {
         var bytes = context.Assets.TryRead(path);
         var size = bytes is null ? null : ImageProbe.PixelSize(bytes);
-        if (bytes is null || size is not { Width: > 0, Height: > 0 })
+        // Read in full again, as the check did: a file changed since then is this error, never a failing PDF writer.
+        if (bytes is null || size is not { Width: > 0, Height: > 0 } || !ImageFileCheck.IsPrintable(bytes, ImageProbe.MaxPixels))
         {
             context.Report(RenderDiagnosticCatalog.UnreadableImage, line, path);
             return null;

@@ -5,6 +5,9 @@ namespace HiiaPublish.Rendering;
 /// <summary>Reads the pixel size from a PNG or JPEG header without decoding the image.</summary>
 internal static class ImageProbe
 {
+    /// <summary>The parser's default limit (PerspectiveParserOptions.MaxImagePixels), applied again when the PDF is set.</summary>
+    public static readonly long MaxPixels = new HiiaPublish.Format.PerspectiveParserOptions().MaxImagePixels;
+
     public static (int Width, int Height)? PixelSize(byte[] data)
     {
         if (data.Length >= 24 && data.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))

@@ -34,6 +34,54 @@ public static class TestImages
         return output.ToArray();
     }
 
+    /// <summary>
+    /// Any PNG the format allows: colour type, bit depth, Adam7 interlacing; pixels from <paramref name="seed"/>, rows
+    /// unfiltered; a palette of 256 entries for type 3 (indices may use all of them).
+    /// </summary>
+    public static byte[] PngVariant(int width, int height, byte colourType, byte bitDepth, bool interlaced, int seed = 1)
+    {
+        var random = new Random(seed);
+        var channels = colourType switch { 2 => 3, 4 => 2, 6 => 4, _ => 1 };
+        var bitsPerPixel = channels * bitDepth;
+        using var output = new MemoryStream();
+        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        (header[8], header[9], header[12]) = (bitDepth, colourType, (byte)(interlaced ? 1 : 0));
+        PngChunk(output, "IHDR", header);
+        if (colourType == 3)
+        {
+            var palette = new byte[3 * (1 << Math.Min((int)bitDepth, 8))];
+            random.NextBytes(palette);
+            PngChunk(output, "PLTE", palette);
+        }
+        using (var pixels = new MemoryStream())
+        {
+            using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                int[] x0 = interlaced ? [0, 4, 0, 2, 0, 1, 0] : [0], y0 = interlaced ? [0, 0, 4, 0, 2, 0, 1] : [0];
+                int[] dx = interlaced ? [8, 8, 4, 4, 2, 2, 1] : [1], dy = interlaced ? [8, 8, 8, 4, 4, 2, 2] : [1];
+                for (var pass = 0; pass < x0.Length; pass++)
+                {
+                    var columns = width > x0[pass] ? (width - x0[pass] + dx[pass] - 1) / dx[pass] : 0;
+                    var rows = height > y0[pass] ? (height - y0[pass] + dy[pass] - 1) / dy[pass] : 0;
+                    if (columns == 0) continue;
+                    var row = new byte[1 + (columns * bitsPerPixel + 7) / 8];
+                    for (var y = 0; y < rows; y++)
+                    {
+                        random.NextBytes(row);
+                        row[0] = 0;
+                        zlib.Write(row);
+                    }
+                }
+            }
+            PngChunk(output, "IDAT", pixels.ToArray());
+        }
+        PngChunk(output, "IEND", []);
+        return output.ToArray();
+    }
+
     /// <summary>A header alone, claiming <paramref name="width"/> × <paramref name="height"/>: what an attacker sends.</summary>
     public static byte[] PngHeaderOnly(int width, int height)
     {
@@ -56,6 +104,7 @@ public static class TestImages
     {
         using var output = new MemoryStream();
         output.Write([0xFF, 0xD8]);
+        JpegSegment(output, 0xE0, [.. "JFIF"u8, 0, 1, 2, 0, 0, 1, 0, 1, 0, 0]);
         JpegSegment(output, 0xDB, [0, .. Enumerable.Repeat((byte)1, 64)]);
         JpegSegment(output, 0xC0, [8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 1, 1, 0x11, 0]);
         byte[] oneCode = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];

@@ -157,6 +157,10 @@ public static class DiagnosticCatalog
         "The tables have {0:N0} cells together, more than the limit of {1:N0}, passed at this table; shorten them, or publish the data as a separate file.");
     public static readonly DiagnosticDescriptor TooManyImageReferences = Error("HP0077", "Too many images",
         "The draft names images {0:N0} times, more than the limit of {1:N0}; keep the figures that matter.");
+    public static readonly DiagnosticDescriptor ImageKindUnsupported = Error("HP0078", "Image of a kind that cannot be printed",
+        "The image '{0}' is {1}, which the PDF cannot hold; export it again as {2}.");
+    public static readonly DiagnosticDescriptor TooManyLongWords = Error("HP0079", "Too many over-long words",
+        "Words of {0} characters or more hold {1:N0} characters together, more than the limit of {2:N0}, passed here; each must be broken across lines. Add spaces, or give long addresses as links with a short text.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -172,6 +176,6 @@ public static class DiagnosticCatalog
 
         TooManyLines, WordTooLong, OpenLinksTooCostly, TooManyOpenBrackets, Noncharacter, TooManyFootnotes, TableTooManyRows,
         TableTooManyColumns, ImageTooManyPixels, ImagesTooManyPixels, ImageCorrupt, NoVisibleText, AssetNotRegularFile, ImageFileTooLarge,
-        TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences,
+        TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences, ImageKindUnsupported, TooManyLongWords,
     ];
 }

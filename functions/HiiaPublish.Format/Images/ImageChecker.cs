@@ -97,6 +97,11 @@ internal sealed partial class ImageChecker
             _diagnostics.ReportField(DiagnosticCatalog.ImageCorrupt, at, field, path, reading.DamagedAt, reading.Damage, format);
             return false;
         }
+        if (reading.Unprintable is { } kind)
+        {
+            _diagnostics.ReportField(DiagnosticCatalog.ImageKindUnsupported, at, field, path, kind, format == "PNG" ? "an 8-bit PNG" : "an ordinary 8-bit JPEG");
+            return false;
+        }
         if (reading.Pixels > _options.MaxImagePixels)
         {
             _diagnostics.ReportField(DiagnosticCatalog.ImageTooManyPixels, at, field, path, reading.Width, reading.Height, _options.MaxImagePixels);

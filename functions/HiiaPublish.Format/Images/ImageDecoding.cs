@@ -4,12 +4,15 @@ using System.IO.Compression;
 namespace HiiaPublish.Format.Images;
 
 /// <summary>What reading an image's bytes found: its pixel size, or the first byte where it is damaged and why.</summary>
-internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, string? Damage = null)
+internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, string? Damage = null, string? Unprintable = null)
 {
     public bool IsDamaged => Damage is not null;
     public long Pixels => (long)Width * Height;
 
     public static ImageReading Damaged(long at, string why) => new(0, 0, at, why);
+
+    /// <summary>A sound image of a kind PDFsharp 6.2 cannot import (it throws "Unsupported image format" while painting).</summary>
+    public static ImageReading Unsupported(string kind) => new(0, 0, Unprintable: kind);
 }
 
 /// <summary>
@@ -55,6 +58,10 @@ internal static class ImageDecoding
                     if (!ValidDepth(colourType, bitDepth) || body[10] != 0 || body[11] != 0 || interlace > 1)
                         return ImageReading.Damaged(at + 16, "the header names a colour type, depth or method PNG does not have");
                     if ((long)width * height > maxPixels) return new ImageReading(width, height);
+                    // PDFsharp 6.2 imports 8-bit PNGs of every colour type, and palettes of 1 and 4 bits not interlaced;
+                    // EncodedImageRobustnessTests try every kind.
+                    if (bitDepth != 8 && !(colourType == 3 && bitDepth is 1 or 4 && interlace == 0))
+                        return ImageReading.Unsupported(bitDepth == 16 ? "a PNG of 16 bits per channel" : $"a PNG of {bitDepth} bits per pixel{(interlace == 1 ? ", interlaced" : "")}");
                     break;
                 case "PLTE":
                     palette = true;
@@ -190,5 +197,22 @@ internal static class ImageDecoding
             foreach (var b in bytes) c = Table[(c ^ b) & 0xFF] ^ (c >> 8);
             return c ^ 0xFFFFFFFFu;
         }
+    }
+}
+
+/// <summary>
+/// The check's full read of an image, for the renderer: it reads the files again when it sets the PDF, and a file
+/// changed since the check (or a renderer called without it) must be an error there, never a failing PDF writer.
+/// </summary>
+public static class ImageFileCheck
+{
+    /// <summary>True when the bytes are a whole PNG or JPEG the PDF can hold, of at most <paramref name="maxPixels"/> pixels.</summary>
+    public static bool IsPrintable(byte[] data, long maxPixels)
+    {
+        ImageReading reading;
+        if (data.Length >= 8 && data[0] == 0x89 && data[1] == 0x50) reading = ImageDecoding.ReadPng(data, maxPixels);
+        else if (data.Length >= 3 && data[0] == 0xFF && data[1] == 0xD8) reading = JpegReading.Read(data, maxPixels);
+        else return false;
+        return !reading.IsDamaged && reading.Unprintable is null && reading.Pixels is > 0 && reading.Pixels <= maxPixels;
     }
 }

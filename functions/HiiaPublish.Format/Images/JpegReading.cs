@@ -17,6 +17,8 @@ internal static class JpegReading
         Frame? frame = null;
         var restartInterval = 0;
         var scans = 0;
+        // PDFsharp 6.2 imports a JPEG only when its first segment is a JFIF, Exif, ICC-profile or Photoshop header.
+        if (!PrintableFirstSegment(data)) return ImageReading.Unsupported("a JPEG that starts without a JFIF or Exif header");
         var at = 2;
         while (true)
         {
@@ -51,6 +53,7 @@ internal static class JpegReading
                     frame = Frame.Read(segment, marker);
                     if (frame is null) return ImageReading.Damaged(segmentAt, "the frame header is malformed or gives a size of 0");
                     if (frame.Pixels > maxPixels) return new ImageReading(frame.Width, frame.Height);
+                    if (frame.Unprintable is { } kind) return ImageReading.Unsupported(kind);
                     break;
                 case 0xDA:
                     if (frame is null) return ImageReading.Damaged(segmentAt, "image data comes before the frame header");
@@ -77,7 +80,22 @@ internal static class JpegReading
 
     internal sealed record Component(int Id, int H, int V);
 
-    internal sealed record Frame(int Width, int Height, IReadOnlyList<Component> Components, bool Decodable)
+    private static bool PrintableFirstSegment(byte[] data)
+    {
+        if (data.Length < 18 || data[2] != 0xFF) return false;
+        var length = BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(4));
+        var name = System.Text.Encoding.ASCII.GetString(data, 6, Math.Min(16, data.Length - 6));
+        return data[3] switch
+        {
+            0xE0 => name.StartsWith("JFIF", StringComparison.Ordinal) && length >= 16,
+            0xE1 => name.StartsWith("Exif\0\0MM", StringComparison.Ordinal) || name.StartsWith("Exif\0\0II", StringComparison.Ordinal),
+            0xE2 => name.StartsWith("ICC_PROFILE\0", StringComparison.Ordinal),
+            0xED => name.StartsWith("Photoshop ", StringComparison.Ordinal) || name.StartsWith("Adobe_Photoshop", StringComparison.Ordinal),
+            _ => false,
+        };
+    }
+
+    internal sealed record Frame(int Width, int Height, IReadOnlyList<Component> Components, bool Decodable, string? Unprintable)
     {
         public long Pixels => (long)Width * Height;
         public int MaxH => Components.Max(c => c.H);
@@ -96,8 +114,13 @@ internal static class JpegReading
                 if (h is 0 or > 4 || v is 0 or > 4) return null;
                 components.Add(new Component(segment[6 + 3 * i], h, v));
             }
+            // PDF's DCT filter takes 8-bit samples in one, three or four components; PDFsharp imports frames C0–C3 and C9–CB.
+            var unprintable = segment[0] != 8 ? $"a JPEG of {segment[0]} bits per sample"
+                : count == 2 ? "a JPEG of two colour components"
+                : marker is not ((>= 0xC0 and <= 0xC3) or (>= 0xC9 and <= 0xCB)) ? "a hierarchical or lossless JPEG"
+                : null;
             // Baseline (C0) and extended sequential (C1) Huffman scans are decoded; the others are walked.
-            return new Frame(width, height, components, marker is 0xC0 or 0xC1);
+            return new Frame(width, height, components, marker is 0xC0 or 0xC1, unprintable);
         }
     }
 

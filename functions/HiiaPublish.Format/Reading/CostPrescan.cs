@@ -38,6 +38,12 @@ internal static class CostPrescan
         var bracketDepth = 0;
         var escaped = false;
         int footnoteReferences = 0, imageReferences = 0;
+        // Markdig builds a pipe table's rows and cells before anything can count them (49,000 rows: 430 MB), so rows
+        // (lines with a '|' in one paragraph) and cells ('|' separated parts) are counted here.
+        int pipeLines = 0, pipesOnLine = 0;
+        long tableCells = 0;
+        bool manyRows = false, manyCells = false, manyLongWords = false;
+        long longWordCharacters = 0;
 
         for (var i = 0; i < text.Length; i++)
         {
@@ -45,6 +51,7 @@ internal static class CostPrescan
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue; // "\r\n" ends one line, at its '\n'
             if (c is '\n' or '\r')
             {
+                EndLine();
                 if (!lineHasText) EndParagraph(i);
                 lineHasText = escaped = false;
                 wordStart = i + 1;
@@ -53,6 +60,17 @@ internal static class CostPrescan
             if (!char.IsWhiteSpace(c)) lineHasText = true;
             else wordStart = i + 1;
 
+            // Each character past the long-word length counts (and the ones before it, once the word gets there).
+            var wordLength = i - wordStart + 1;
+            if (!char.IsWhiteSpace(c) && wordLength >= options.LongWordLength && !manyLongWords)
+            {
+                longWordCharacters += wordLength == options.LongWordLength ? wordLength : 1;
+                if (longWordCharacters > options.MaxLongWordCharacters)
+                {
+                    manyLongWords = true;
+                    diagnostics.Report(DiagnosticCatalog.TooManyLongWords, source.PositionOf(wordStart), options.LongWordLength, CountLongWordCharacters(text, options.LongWordLength), options.MaxLongWordCharacters);
+                }
+            }
             if (!longWord && i - wordStart + 1 > options.MaxWordLength)
             {
                 longWord = true;
@@ -100,8 +118,12 @@ internal static class CostPrescan
                 case ')':
                     CloseLinks(i);
                     break;
+                case '|':
+                    pipesOnLine++;
+                    break;
             }
         }
+        EndLine();
         EndParagraph(text.Length);
 
         if (firstCostlyParagraph >= 0)
@@ -118,12 +140,45 @@ internal static class CostPrescan
             }
         }
 
+        void EndLine()
+        {
+            if (pipesOnLine == 0) return;
+            pipeLines++;
+            tableCells += Math.Max(1, pipesOnLine - 1);
+            pipesOnLine = 0;
+            if (!manyCells && tableCells > options.MaxTableCells)
+            {
+                manyCells = true;
+                diagnostics.Report(DiagnosticCatalog.TablesTooManyCells, source.PositionOf(paragraphStart), tableCells, options.MaxTableCells);
+            }
+        }
+
         void EndParagraph(int at)
         {
+            // A table's rows are its lines but the delimiter row under the header.
+            if (!manyRows && pipeLines - 1 > options.MaxTableRows)
+            {
+                manyRows = true;
+                diagnostics.Report(DiagnosticCatalog.TableTooManyRows, source.PositionOf(paragraphStart), pipeLines - 1, options.MaxTableRows);
+            }
+            pipeLines = 0;
             CloseLinks(at);
             bracketDepth = 0;
             paragraphStart = Math.Min(at + 1, text.Length);
         }
+    }
+
+    private static long CountLongWordCharacters(string text, int longWordLength)
+    {
+        long total = 0;
+        var run = 0;
+        foreach (var c in text.Append(' '))
+        {
+            if (!char.IsWhiteSpace(c)) { run++; continue; }
+            if (run >= longWordLength) total += run;
+            run = 0;
+        }
+        return total;
     }
 
     private static int CountOf(string text, string value)

@@ -48,7 +48,24 @@ internal sealed class EncodedImage
     /// <summary>Set only when the encoded form could not be reused: draw this image itself.</summary>
     public XImage? Decoded { get; }
 
+    /// <summary>
+    /// The image encoded for PDF. Throws <see cref="InvalidDataException"/>, and only that, for bytes PDFsharp cannot
+    /// import (damaged, or a kind it has no importer for): the parser refuses such images at check time (HP0070, HP0078),
+    /// so this is the last guard, and names what went wrong instead of PDFsharp's "Unsupported image format".
+    /// </summary>
     public static EncodedImage Encode(byte[] data)
+    {
+        try
+        {
+            return EncodeImported(data);
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or InvalidDataException))
+        {
+            throw new InvalidDataException($"An image of {data.Length:N0} bytes cannot be put into the PDF ({exception.Message}); check the draft again, which reads every image fully.", exception);
+        }
+    }
+
+    private static EncodedImage EncodeImported(byte[] data)
     {
         using var input = new MemoryStream(data, writable: false);
         var decoded = XImage.FromStream(input);

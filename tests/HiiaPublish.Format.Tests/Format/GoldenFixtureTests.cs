@@ -99,6 +99,8 @@ public class GoldenFixtureTests
                 nameof(PerspectiveParserOptions.MaxImageReferences) => options with { MaxImageReferences = int.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxTableCells) => options with { MaxTableCells = int.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxDiagnostics) => options with { MaxDiagnostics = int.Parse(value) },
+                nameof(PerspectiveParserOptions.LongWordLength) => options with { LongWordLength = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxLongWordCharacters) => options with { MaxLongWordCharacters = int.Parse(value) },
                 _ => throw new InvalidDataException($"{path}: unknown option '{key}'."),
             };
         }

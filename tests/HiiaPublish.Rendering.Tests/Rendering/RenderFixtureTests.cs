@@ -47,7 +47,10 @@ public class RenderFixtureTests
     [Fact]
     public void EveryRenderCode_HasAFixtureThatProducesIt()
     {
-        Assert.Empty(CatalogueChecks.WithoutFixture(RenderDiagnosticCatalog.All.Select(d => d.Code), ProducedCodes()));
+        // HP0202: the check reads every image in full (HP0070), so only a file changed between check and render gets
+        // here; RenderInputCostTests proves it.
+        string[] provenElsewhere = [RenderDiagnosticCatalog.UnreadableImage.Code];
+        Assert.Empty(CatalogueChecks.WithoutFixture(RenderDiagnosticCatalog.All.Select(d => d.Code), ProducedCodes().Concat(provenElsewhere)));
     }
 
     [Fact]

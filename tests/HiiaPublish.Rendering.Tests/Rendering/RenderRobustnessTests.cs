@@ -34,22 +34,23 @@ public class RenderRobustnessTests
     [Fact]
     public void AWordWiderThanTheLine_IsBroken_WithAWarning()
     {
-        var (result, _) = Render("## Section\n\n" + new string('x', 3000) + " and more text.\n");
+        // 900 characters: under the check's word limit (HP0061, 1,000), far wider than a line.
+        var (result, _) = Render("## Section\n\n" + new string('x', 900) + " and more text.\n");
         Assert.NotNull(result.Pdf);
         Assert.Contains(result.Diagnostics, d => d.Code == RenderDiagnosticCatalog.LayoutCompromise.Code && d.Severity == HiiaPublish.Format.Diagnostics.Severity.Warning);
         // Every letter of the word is printed: count against the same draft without it (the imprint has x's too).
         var (baseline, _) = Render("## Section\n\n and more text.\n");
-        Assert.Equal(3000, CountX(result.Pdf!) - CountX(baseline.Pdf!));
+        Assert.Equal(900, CountX(result.Pdf!) - CountX(baseline.Pdf!));
     }
 
     [Fact]
     public void AHugeImage_IsScaledOntoThePage()
     {
-        var assets = new MemoryDraftAssets(new Dictionary<string, byte[]> { ["huge.png"] = TestPngs.Grey(4000, 9000, 0xB0) });
+        var assets = new MemoryDraftAssets(new Dictionary<string, byte[]> { ["huge.png"] = TestPngs.Grey(2000, 8000, 0xB0) }); // 16 million pixels: just under the check's limit (HP0068)
         var (result, _) = Render("## Section\n\n![A tall grey image](huge.png \"A tall image\")\n\nAfter the image.\n", assets);
         Assert.NotNull(result.Pdf);
         using var pdf = PdfDocument.Open(result.Pdf!);
-        var image = pdf.GetPages().SelectMany(p => p.GetImages()).Single(i => i.WidthInSamples == 4000);
+        var image = pdf.GetPages().SelectMany(p => p.GetImages()).Single(i => i.WidthInSamples == 2000);
         Assert.True(image.BoundingBox.Height <= 842 && image.BoundingBox.Width <= 595, $"image drawn {image.BoundingBox.Width}×{image.BoundingBox.Height}");
     }
 
