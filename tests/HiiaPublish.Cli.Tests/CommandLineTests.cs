@@ -214,4 +214,22 @@ public sealed class CommandLineTests : IDisposable
         Assert.StartsWith("hiia publish: --storage is not a storage connection string", stderr.ToString());
         Assert.DoesNotContain("   at ", stderr.ToString());
     }
+
+    [Fact]
+    public async Task Publish_ToStorageThatCannotBeReached_IsOneSentencePerDraft_NotAStackTrace()
+    {
+        Write("drafts/a.md", ValidDraft);
+        // Nothing listens on port 1: every request is refused, as for a stopped Azurite or a wrong endpoint.
+        const string unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var exit = await FakePublisher().RunAsync([Path.Combine(_work.FullName, "drafts"), "--storage", unreachable], stdout, stderr);
+
+        Assert.Equal(CommandLine.InputHasErrors, exit);
+        Assert.Equal("", stdout.ToString());
+        Assert.Contains("a.md: not published; the site's storage did not accept it (", stderr.ToString());
+        Assert.Contains("hiia publish: nothing was published", stderr.ToString());
+        Assert.DoesNotContain("   at ", stderr.ToString());
+    }
 }

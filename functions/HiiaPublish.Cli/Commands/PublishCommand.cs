@@ -165,6 +165,15 @@ public sealed class PublishCommand(
             stderr.WriteLine($"{draft}: not published; {FileProblem.Sentence(e, DestinationOf(store), writing: true)}");
             return false;
         }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            // The storage account refused us or could not be reached: said once per draft, and nothing half-written
+            // is shown as published.
+            stderr.WriteLine($"{draft}: not published; the site's storage did not accept it ({FirstLine(Innermost(e).Message)}). " +
+                "Check the --storage connection string or the --account-url, that the account is reachable, and that you are " +
+                "signed in (az login) as someone with Storage Blob Data Contributor on it.");
+            return false;
+        }
         Print(result.Diagnostics, stderr);
         if (!result.Published) return false;
         stdout.WriteLine($"{draft}: {Describe(result.Outcome)} as {result.Entry!.LandingPath} ({result.WrittenPaths.Count} files written).");
@@ -175,6 +184,15 @@ public sealed class PublishCommand(
         options.SiteFolder is not null ? new LocalFolderSiteStore(options.SiteFolder)
         : options.ConnectionString is not null ? BlobSiteStore.FromConnectionString(options.ConnectionString)
         : BlobSiteStore.FromAccountUrl(options.AccountUrl!);
+
+    // The Azure SDK's own failures, and its retries' AggregateException of them.
+    private static bool IsStorageFailure(Exception e) =>
+        e is global::Azure.RequestFailedException or global::Azure.Identity.AuthenticationFailedException
+        || (e is AggregateException all && all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsStorageFailure));
+
+    private static Exception Innermost(Exception e) => e is AggregateException all ? Innermost(all.InnerExceptions[0]) : e;
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim().TrimEnd('.');
 
     private static string DestinationOf(ISiteStore store) =>
         store is LocalFolderSiteStore folder
