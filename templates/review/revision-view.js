@@ -68,7 +68,7 @@ function revisionPanel(view, r, numbers, title, me, actions) {
       el('span', { class: 'revision-id', title: r.revision, text: ` · ${r.revision.slice(0, 12)}` })),
     el('div', { class: 'revision-body' }, side, main),
     revisionsList(view, r, numbers, actions),
-    historySection(view.head.slug, r, me.siteUrl || '/', canReply, actions.refresh));
+    historySection(view.head.slug, r, me.siteUrl || '/', canReply, actions));
 }
 
 function uploaderName(r, me) {
