@@ -24,4 +24,11 @@ public interface IRevisionStore
     Task<bool> TryWriteHeadAsync(DraftHead head, string? etag, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DraftHead>> ListHeadsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every slug with at least one revision, a paper whose uploads were all invalid (and so has no head) included.
+    /// A store that cannot tell answers the slugs of its heads.
+    /// </summary>
+    async Task<IReadOnlyList<string>> ListSlugsAsync(CancellationToken cancellationToken) =>
+        [.. (await ListHeadsAsync(cancellationToken)).Select(h => h.Slug)];
 }

@@ -14,12 +14,13 @@ public sealed partial class WorkflowService
     public async Task<WorkflowResult<IReadOnlyList<DraftSummary>>> ListDraftSummariesAsync(WorkflowPrincipal? principal, CancellationToken cancellationToken)
     {
         if (ReaderProblem(principal) is { } problem) return problem;
-        var heads = await revisions.ListHeadsAsync(cancellationToken);
+        // Every slug, not only those with a head: a paper whose every upload was invalid has problems to show.
+        var heads = (await revisions.ListHeadsAsync(cancellationToken)).ToDictionary(h => h.Slug, StringComparer.Ordinal);
         var summaries = new List<DraftSummary>();
-        foreach (var head in heads)
+        foreach (var slug in (await revisions.ListSlugsAsync(cancellationToken)).Union(heads.Keys, StringComparer.Ordinal))
         {
-            var all = await revisions.ListRevisionsAsync(head.Slug, cancellationToken);
-            if (all.Count > 0) summaries.Add(DraftStates.Summarise(head.Slug, head.LatestRevision, all));
+            var all = await revisions.ListRevisionsAsync(slug, cancellationToken);
+            if (all.Count > 0) summaries.Add(DraftStates.Summarise(slug, heads.GetValueOrDefault(slug)?.LatestRevision, all));
         }
         return new WorkflowResult<IReadOnlyList<DraftSummary>>(
             [.. summaries.OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Slug, StringComparer.Ordinal)], null);

@@ -4,7 +4,7 @@ import { api, problemText } from './api.js';
 import { el, when } from './dom.js';
 import { t, countOf, language } from './labels.js';
 
-export function historySection(slug, r, siteUrl, canReply, onReplied) {
+export function historySection(slug, r, siteUrl, canReply, actions) {
   const list = el('ol', { class: 'timeline', id: 'timeline' }, el('li', { class: 'hint', text: t('loading') }));
   const section = el('section', { class: 'history', id: 'history', 'aria-labelledby': 'history-heading' },
     el('h3', { id: 'history-heading', text: t('historyHeading') }), list);
@@ -13,7 +13,7 @@ export function historySection(slug, r, siteUrl, canReply, onReplied) {
     const events = answer.value.events;
     list.replaceChildren(...(events.length ? events.map(e => entry(e, siteUrl)) : [el('li', { text: t('historyEmpty') })]));
   });
-  if (canReply) section.append(replyForm(slug, r, onReplied));
+  if (canReply) section.append(replyForm(slug, r, actions));
   return section;
 }
 
@@ -33,9 +33,12 @@ function entry(e, siteUrl) {
   return item;
 }
 
-function replyForm(slug, r, onReplied) {
+function replyForm(slug, r, actions) {
   const input = el('textarea', { id: 'reply-input', rows: '3', maxlength: '2000', 'data-key': 'reply' });
-  const outcome = el('div', { class: 'reply-outcome', id: 'reply-outcome', role: 'status', tabindex: '-1' });
+  // data-key: when a poll redraws the history, focus and the sentence stay on the answer to this reply.
+  const outcome = el('div', { class: 'reply-outcome', id: 'reply-outcome', 'data-key': 'reply-outcome', role: 'status', tabindex: '-1' });
+  const said = actions.messageFor(`reply:${r.revision}`);
+  if (said) outcome.append(el('p', { class: 'message ok', text: said }));
   const send = el('button', { type: 'button', id: 'reply-button', 'data-key': 'reply-button', text: t('replyButton') });
   send.addEventListener('click', async () => {
     if (!input.value.trim()) { outcome.replaceChildren(el('p', { class: 'message error', text: t('replyNeeded') })); input.focus(); return; }
@@ -44,7 +47,7 @@ function replyForm(slug, r, onReplied) {
     send.disabled = false;
     outcome.replaceChildren(el('p', { class: `message ${answer.ok ? 'ok' : 'error'}`, text: answer.ok ? t('replySent') : problemText(answer.problem) }));
     outcome.focus();
-    if (answer.ok) { input.value = ''; onReplied(); }
+    if (answer.ok) { input.value = ''; actions.decided(`reply:${r.revision}`, t('replySent')); }
   });
   return el('div', { class: 'reply' }, el('label', { for: 'reply-input', text: t('replyLabel') }), input, send, outcome);
 }

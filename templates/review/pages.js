@@ -14,7 +14,7 @@ export function pagesSection(slug, r, number, onPreview) {
   const zoomLabel = el('span', { class: 'zoom-level', id: 'zoom-level', text: t('zoomLevel', { percent: 100 }) });
   const button = (id, label, text, action) => el('button', { type: 'button', class: 'tool', id, 'aria-label': label, title: label, text, onclick: action });
   const area = el('div', {
-    class: 'page-area', id: 'page-area', tabindex: '0', role: 'region', 'aria-label': t('pagesArea', { n: number }),
+    class: 'page-area', id: 'page-area', 'data-key': 'page-area', tabindex: '0', role: 'region', 'aria-label': t('pagesArea', { n: number }),
   }, el('p', { class: 'status busy' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), t('previewLoading')));
   const toolbar = el('div', { class: 'page-tools' },
     button('zoom-out', t('zoomOut'), '−', () => zoomBy(-1)), zoomLabel, button('zoom-in', t('zoomIn'), '+', () => zoomBy(1)),

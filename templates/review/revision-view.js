@@ -11,6 +11,14 @@ import { statusBadge } from './papers.js';
 import { previewOf } from './pdf.js';
 
 const previewStates = new Set(['rendered', 'changes-requested', 'approved', 'published']);
+
+// A revision's drawn pages and its comparison never change once made: a redraw of the panel (a poll brought a new
+// history event) reuses them, so the reader keeps their page and nothing is fetched or compared again.
+const kept = new Map();
+function keptSection(key, make) {
+  if (!kept.has(key)) kept.set(key, make());
+  return kept.get(key);
+}
 export const hasPreview = r => previewStates.has(r.state) || (r.state === 'failed' && !!r.previewSha256);
 
 /** The revision to open when none is named: the one that needs attention, else the head, else the newest upload. */
@@ -28,7 +36,12 @@ export function renderPaper(view, selectedRevision, me, actions) {
   document.getElementById('paper-meta').replaceChildren(...(view.summary ? [statusBadge(view.summary), ' '] : []), el('span', { class: 'paper-slug', text: view.head.slug }));
   const holder = document.getElementById('revision');
   const hadFocus = holder.contains(document.activeElement);
+  // Moving the kept page area out and back in resets its scroll; the reader's place is put back.
+  const area = document.getElementById('page-area');
+  const scrolled = area ? area.scrollTop : 0;
   replaceChildrenKeepingFocus(holder, [revisionPanel(view, current, numbers, title, me, actions)]);
+  const again = document.getElementById('page-area');
+  if (again && again === area) again.scrollTop = scrolled;
   // The focused control went away with the old state (an approval succeeded): keep the reader in the revision.
   if (hadFocus && !holder.contains(document.activeElement))
     (document.getElementById('published-link') || document.getElementById('review-outcome') || document.getElementById('revision-heading'))?.focus();
@@ -38,10 +51,13 @@ function revisionPanel(view, r, numbers, title, me, actions) {
   const number = numbers[r.revision] ?? '?';
   const stateOf = revision => view.revisions.find(x => x.revision === revision)?.state || 'uploaded';
   const main = el('div', { class: 'revision-main' });
-  if (hasPreview(r)) main.append(pagesSection(view.head.slug, r, number));
+  const baseline = view.baselines?.[r.revision];
+  if (hasPreview(r)) main.append(keptSection(`pages/${view.head.slug}/${r.revision}/${r.previewSha256}/${language}`, () => pagesSection(view.head.slug, r, number)));
   else if (r.state === 'invalid') main.append(invalidSection(view.head.slug, r));
   else main.append(statusSection(r));
-  if (r.state !== 'invalid') main.append(changesSection(view.head.slug, r, numbers, view.baselines?.[r.revision], stateOf));
+  if (r.state !== 'invalid')
+    main.append(keptSection(`changes/${view.head.slug}/${r.revision}/${r.previewSha256 || ''}/${baseline || ''}/${stateOf(baseline)}`,
+      () => changesSection(view.head.slug, r, numbers, baseline, stateOf)));
   const side = el('aside', { class: 'revision-side', 'aria-label': t('reviewHeading') },
     decisionSection(view, r, number, title, me, actions));
   const canReply = r.state === 'changes-requested';
@@ -52,7 +68,7 @@ function revisionPanel(view, r, numbers, title, me, actions) {
       el('span', { class: 'revision-id', title: r.revision, text: ` · ${r.revision.slice(0, 12)}` })),
     el('div', { class: 'revision-body' }, side, main),
     revisionsList(view, r, numbers, actions),
-    historySection(view.head.slug, r, me.siteUrl || '/', canReply, actions.refresh));
+    historySection(view.head.slug, r, me.siteUrl || '/', canReply, actions));
 }
 
 function uploaderName(r, me) {

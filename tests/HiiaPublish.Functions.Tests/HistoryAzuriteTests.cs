@@ -25,6 +25,10 @@ public class HistoryAzuriteTests(AzuriteFixture azurite)
         var reply = HttpCalls.Json("POST", new { comment = "Added: both foreign ministers." }, Principals.Header(People.Editor));
         Assert.Equal(202, (await HttpCalls.ExecuteAsync(reply, await new ReplyFunction(app.Api).RunAsync(reply, Slug, revision, CancellationToken.None))).Status);
 
+        // A second paper whose only upload is broken has no head, and is listed all the same.
+        var broken = System.Text.Encoding.UTF8.GetBytes(Drafts.SmallMarkdown("broken-only", "first").Replace("date: 2026-03-17", "date: someday"));
+        Assert.Equal(422, (await app.UploadAsync(broken, "text/markdown", Principals.Header(People.Editor), "?file=broken-only.md")).Status);
+
         var fresh = new AzuriteWorkflow(connection, renderer: new FakePreviewRenderer());
         var request = HttpCalls.Request("GET", principalHeader: Principals.Header(People.CopyEditor));
         var history = await HttpCalls.ExecuteAsync(request, await new GetHistoryFunction(fresh.Api).RunAsync(request, Slug, CancellationToken.None));
@@ -41,6 +45,8 @@ public class HistoryAzuriteTests(AzuriteFixture azurite)
         Assert.Equal("changes", paper.GetProperty("attention").GetProperty("state").GetString());
         Assert.Equal(revision, paper.GetProperty("attention").GetProperty("revision").GetString());
         Assert.Equal(1, paper.GetProperty("attention").GetProperty("number").GetInt32());
+        var brokenOnly = drafts.Json.GetProperty("drafts").EnumerateArray().Single(d => d.GetProperty("slug").GetString() == "broken-only");
+        Assert.Equal("problems", brokenOnly.GetProperty("attention").GetProperty("state").GetString());
     }
 
     [Fact]

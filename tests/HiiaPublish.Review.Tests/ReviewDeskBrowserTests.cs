@@ -78,6 +78,8 @@ public sealed class ReviewDeskBrowserTests(DeskFixture fixture)
         await editor.ScreenshotAsync("problems");
 
         // The invalid revision is also in the paper's history, with the same problems read from the stored source.
+        // A paper whose only upload is broken is in the list, saying so.
+        await Expect(editor.Page.Locator("[data-slug='broken-draft'] .badge")).ToHaveTextAsync("Has problems", DeskSession.Slow);
         await editor.OpenPaperAsync("broken-draft");
         await Expect(editor.RevisionHeading).ToContainTextAsync("Has problems");
         await Expect(editor.Page.Locator("#revision .problem-source").First).ToBeVisibleAsync();

@@ -51,11 +51,23 @@ public sealed class ReviewDeskRevisionTests(DeskFixture fixture)
         await Expect(editor.Page.Locator("#waiting")).ToHaveAttributeAsync("data-count", (waitingBefore + 1).ToString());
         await editor.ScreenshotAsync("editor-sees-comment");
 
-        // The editor answers in the thread; the answer is kept with the revision and shown under the request.
+        // The editor, reading page 2, answers in the thread; the answer is kept with the revision and shown under the
+        // request, and the redraw that brings it keeps the drawn pages and the reader's page.
+        await Expect(editor.Page.Locator("#page-area")).ToHaveAttributeAsync("data-drawn", new Regex(@"^\d+$"), new() { Timeout = 60_000 });
+        await editor.Page.Locator("#page-area").FocusAsync();
+        await editor.Page.Keyboard.PressAsync("PageDown");
+        await Expect(editor.Page.Locator("#page-counter")).ToHaveTextAsync(new Regex(@"^Page 2 of \d+$"));
+        await editor.Page.EvaluateAsync("() => document.querySelector('#page-area canvas').dataset.drawnBefore = 'yes'");
         await editor.Page.Locator("#reply-input").FillAsync("Shortened; the second sentence now carries the figures.");
         await editor.Page.Locator("#reply-button").ClickAsync();
+        await Expect(editor.Page.Locator("#reply-outcome")).ToBeFocusedAsync();
+        await Expect(editor.Page.Locator("#reply-outcome")).ToHaveTextAsync("Reply sent.");
         await Expect(editor.Page.Locator("#timeline .event-replied")).ToContainTextAsync("eva replied about revision 1");
         await Expect(editor.Page.Locator("#timeline .event-replied .event-comment")).ToHaveTextAsync("Shortened; the second sentence now carries the figures.");
+        await Expect(editor.Page.Locator("#reply-outcome")).ToHaveTextAsync("Reply sent.");
+        await Expect(editor.Page.Locator("#reply-outcome")).ToBeFocusedAsync();
+        await Expect(editor.Page.Locator("#page-area canvas[data-drawn-before=yes]")).ToHaveCountAsync(1);
+        await Expect(editor.Page.Locator("#page-counter")).ToHaveTextAsync(new Regex(@"^Page 2 of \d+$"));
         await editor.AssertNoAxeViolationsAsync("history with a thread");
 
         await File.WriteAllTextAsync(markdown, first.TrimEnd() + "\n\n" + AddedParagraph + "\n");

@@ -50,6 +50,16 @@ public class HistoryAndAttentionTests
     }
 
     [Fact]
+    public async Task APaperWhoseEveryUploadIsBroken_IsListedWithProblems_ForItsEditor()
+    {
+        var flow = new MemoryWorkflow();
+        var broken = await UploadAsync(flow, Broken());
+        var summary = await SummaryAsync(flow);
+        Assert.Equal(("problems", broken.Revision, 1, People.Editor.Id), (summary.Status, summary.Attention.Revision, summary.Attention.Number, summary.Attention.UploadedBy));
+        Assert.Equal("", summary.LatestRevision);
+    }
+
+    [Fact]
     public async Task APublishedPaper_IsPublishedWithItsDate_UntilANewerUploadNeedsSomeone()
     {
         var flow = new MemoryWorkflow();
@@ -219,5 +229,6 @@ internal sealed class LosingRevisionStore
         public Task<StoredHead?> GetHeadAsync(string slug, CancellationToken ct) => inner.GetHeadAsync(slug, ct);
         public Task<bool> TryWriteHeadAsync(DraftHead head, string? etag, CancellationToken ct) => inner.TryWriteHeadAsync(head, etag, ct);
         public Task<IReadOnlyList<DraftHead>> ListHeadsAsync(CancellationToken ct) => inner.ListHeadsAsync(ct);
+        public Task<IReadOnlyList<string>> ListSlugsAsync(CancellationToken ct) => inner.ListSlugsAsync(ct);
     }
 }

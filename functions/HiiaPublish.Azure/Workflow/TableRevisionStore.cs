@@ -104,6 +104,16 @@ public sealed class TableRevisionStore : IRevisionStore
         return heads;
     }
 
+    /// <summary>Every partition with a row: read as keys only, so the whole table's scan carries no records.</summary>
+    public async Task<IReadOnlyList<string>> ListSlugsAsync(CancellationToken cancellationToken)
+    {
+        await _tableReady.Value.WaitAsync(cancellationToken);
+        var slugs = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+            slugs.Add(entity.PartitionKey);
+        return [.. slugs];
+    }
+
     private async Task<TableEntity?> GetEntityAsync(string partition, string row, CancellationToken cancellationToken)
     {
         await _tableReady.Value.WaitAsync(cancellationToken);

@@ -57,5 +57,10 @@ public sealed class InMemoryRevisionStore : IRevisionStore
         lock (_gate) return Task.FromResult<IReadOnlyList<DraftHead>>(_heads.Values.Select(h => h.Head).ToArray());
     }
 
+    public Task<IReadOnlyList<string>> ListSlugsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<string>>(_revisions.Keys.Select(k => k.Item1).Distinct(StringComparer.Ordinal).ToArray());
+    }
+
     private string NextETag() => $"\"m{++_version}\"";
 }
