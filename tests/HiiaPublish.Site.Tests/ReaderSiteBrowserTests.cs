@@ -99,6 +99,9 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
         var gap = await page.EvaluateAsync<double>(
             "document.querySelector('.paper-header .series').getBoundingClientRect().top - document.querySelector('.site-header').getBoundingClientRect().bottom");
         Assert.True(gap >= 16, $"the series label sits {gap} px under the header rule");
+        // Brand, links and search box: a compact band, not half the phone's first screen.
+        var header = await page.EvaluateAsync<double>("document.querySelector('.site-header').getBoundingClientRect().height");
+        Assert.True(header <= 200, $"the phone header is {header} px tall");
     }
 
     [Fact]

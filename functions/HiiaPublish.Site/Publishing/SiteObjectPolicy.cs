@@ -27,7 +27,7 @@ public static class SiteObjectPolicy
         [".pdf"] = "application/pdf",
         [".png"] = "image/png",
         [".jpg"] = "image/jpeg",
-        [".svg"] = "image/svg+xml",
+        [".svg"] = "image/svg+xml; charset=utf-8",
         [".woff2"] = "font/woff2",
         [".js"] = "text/javascript; charset=utf-8",
         [".txt"] = "text/plain; charset=utf-8",

@@ -37,9 +37,12 @@ public static class PagefindIndexer
     }
 
     /// <summary>Indexes <paramref name="siteFolder"/>; never throws for a missing or failing binary, it says so instead.</summary>
-    public static async Task<SearchIndexResult> IndexFolderAsync(string siteFolder, CancellationToken cancellationToken = default)
+    public static Task<SearchIndexResult> IndexFolderAsync(string siteFolder, CancellationToken cancellationToken = default) =>
+        IndexFolderAsync(siteFolder, Locate(), cancellationToken);
+
+    /// <summary>Indexes with the Pagefind program at <paramref name="binary"/> (null: none was found).</summary>
+    public static async Task<SearchIndexResult> IndexFolderAsync(string siteFolder, string? binary, CancellationToken cancellationToken)
     {
-        var binary = Locate();
         if (binary is null)
             return new SearchIndexResult(false, 0,
                 "search index not built: the Pagefind binary was not found. Run `bash scripts/install-deps.sh` at the repository root " +
