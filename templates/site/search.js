@@ -6,6 +6,12 @@
   var element = document.getElementById("search");
   var script = document.currentScript;
   if (!element || !script) return;
+  // Browsers refuse the fetches Pagefind makes for its index on a page opened from disk (file://), so there the
+  // page says where search works instead of showing a box that never answers.
+  if (window.location.protocol === "file:") {
+    element.textContent = element.getAttribute("data-from-disk");
+    return;
+  }
   var pagefind = script.src.replace(/assets\/search\.js(\?.*)?$/, "pagefind/");
 
   var styles = document.createElement("link");

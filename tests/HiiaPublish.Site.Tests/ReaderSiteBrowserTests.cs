@@ -150,6 +150,26 @@ public class SearchBrowserTests(SampleSiteFixture fixture) : IClassFixture<Sampl
     }
 
     [Theory]
+    [InlineData("search/index.html", "served from a web address")]
+    [InlineData("hu/search/index.html", "webcímről nyitja meg")]
+    public async Task SearchPage_OpenedFromDisk_SaysWhereSearchWorks_InsteadOfABoxThatNeverAnswers(string searchPage, string expected)
+    {
+        // Chromium refuses Pagefind's index fetches on file:// pages; the reader must be told, not left waiting.
+        await using var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, message) => errors.Add(message);
+        await page.GotoAsync(fixture.Site.Url(searchPage));
+
+        var box = page.Locator("#search");
+        await Assertions.Expect(box).ToContainTextAsync(expected);
+        Assert.Equal(0, await page.Locator(".pagefind-ui__search-input").CountAsync());
+        Assert.Empty(errors);
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+
+    [Theory]
     [InlineData("index.html", "ferries", "perspectives/2026/middle-corridor/")]
     [InlineData("hu/index.html", "kompjáratok", "perspectives/2026/kozepso-folyoso/")]
     [InlineData("hu/index.html", "földgázellátása", "perspectives/2026/kozep-europai-energiabiztonsag/")]
