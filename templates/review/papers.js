@@ -2,7 +2,7 @@
 import { el, replaceChildrenKeepingFocus, stateBadge, when } from './dom.js';
 import { t, language } from './labels.js';
 
-export const filterStates = ['invalid', 'queued', 'rendering', 'rendered', 'changes-requested', 'approved', 'published', 'failed'];
+export const filterStates = ['invalid', 'queued', 'rendering', 'rendered', 'changes-requested', 'approved', 'published', 'failed', 'superseded'];
 
 export function setUpFilter(onChange) {
   const select = document.getElementById('state-filter');

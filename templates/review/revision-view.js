@@ -7,7 +7,7 @@ import { problemsList } from './problems.js';
 import { previewSection, previewOf } from './preview.js';
 import { changesSection } from './changes.js';
 
-const previewStates = new Set(['rendered', 'changes-requested', 'approved', 'published']);
+const previewStates = new Set(['rendered', 'changes-requested', 'approved', 'published', 'superseded']);
 export const hasPreview = r => previewStates.has(r.state) || (r.state === 'failed' && !!r.previewSha256);
 
 export function renderPaper(view, selectedRevision, me, actions) {
@@ -52,6 +52,7 @@ function statusSection(r) {
     : r.state === 'approved' ? t('publishingNow')
     : r.state === 'published' ? t('publishedNote')
     : r.state === 'failed' ? t('failedNote', { reason: r.failureReason || '' })
+    : r.state === 'superseded' ? (r.failureReason || '')
     : '';
   return el('p', { class: `status ${busy ? 'busy' : ''} ${r.state === 'failed' ? 'error' : ''}`, role: 'status', id: 'revision-status' },
     busy ? el('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, text);
