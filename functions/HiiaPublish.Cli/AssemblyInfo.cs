@@ -5,4 +5,5 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("HiiaPublish.Testing")]
 [assembly: InternalsVisibleTo("HiiaPublish.Functions.Tests")]
 [assembly: InternalsVisibleTo("HiiaPublish.Review.Tests")]
+[assembly: InternalsVisibleTo("HiiaPublish.Cli.Tests")]
 [assembly: InternalsVisibleTo("HiiaPublish.Workflow.Benchmarks")]

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Azure.Storage.Queues;
+using HiiaPublish.Cli.Local;
+
+namespace HiiaPublish.Cli.Tests;
+
+/// <summary>
+/// Issue 15, `hiia serve --data` on a laptop: a normal stop lets Azurite save, so what was acknowledged before it is
+/// there at the next start; and an Azurite left behind by a serve killed with kill -9 is found and stopped by the next
+/// start, never doubled.
+/// </summary>
+public sealed class ServeSafetyTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("hiia-serve-data-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+
+    private static string Script() => AzuriteProcess.FindScript(RepositoryPaths.RepositoryRoot)
+        ?? throw new InvalidOperationException("Azurite is not installed; run scripts/install-deps.sh.");
+
+    [Fact]
+    public async Task AMessageSentJustBeforeANormalStop_IsThereAfterARestart()
+    {
+        await using (var first = await AzuriteProcess.StartAsync(Script(), _data))
+        {
+            var queue = new QueueClient(first.ConnectionString(), "render");
+            await queue.CreateIfNotExistsAsync();
+            await queue.SendMessageAsync("acknowledged just before the stop");
+        } // stopped at once: well within Azurite's five seconds between saves
+
+        await using var second = await AzuriteProcess.StartAsync(Script(), _data);
+        var messages = await new QueueClient(second.ConnectionString(), "render").ReceiveMessagesAsync(10);
+
+        Assert.Contains(messages.Value, m => m.MessageText == "acknowledged just before the stop");
+    }
+
+    [Fact]
+    public async Task AnAzuriteOrphanedByAKilledServe_IsStoppedByTheNextStart()
+    {
+        var orphan = await AzuriteProcess.StartAsync(Script(), _data);
+        var orphanPid = orphan.ProcessId;
+        Assert.Equal(orphanPid.ToString(), await File.ReadAllTextAsync(Path.Combine(_data, AzuriteProcess.PidFileName)));
+        // serve is killed with -9: nothing disposes `orphan`; its Azurite keeps running on the data folder.
+
+        await using var restarted = await AzuriteProcess.StartAsync(Script(), _data);
+
+        using var old = TryGetProcess(orphanPid);
+        Assert.True(old is null || old.HasExited, "the orphaned Azurite still runs beside the new one");
+        Assert.Equal(restarted.ProcessId.ToString(), await File.ReadAllTextAsync(Path.Combine(_data, AzuriteProcess.PidFileName)));
+        var queue = new QueueClient(restarted.ConnectionString(), "publish");
+        await queue.CreateIfNotExistsAsync(); // the new one answers
+    }
+
+    private static Process? TryGetProcess(int pid)
+    {
+        try { return Process.GetProcessById(pid); }
+        catch (ArgumentException) { return null; }
+    }
+}
