@@ -54,6 +54,47 @@ public sealed class ServeSafetyTests : IDisposable
         await queue.CreateIfNotExistsAsync(); // the new one answers
     }
 
+    [Fact]
+    public async Task OnlyLoopbackHostsAreAnswered_AndStorageDownIs503WithRetryAfter()
+    {
+        // Azurite is down: every storage endpoint points at a closed port.
+        var down = $"DefaultEndpointsProtocol=http;AccountName={AzuriteProcess.DevelopmentAccount};AccountKey={AzuriteProcess.DevelopmentKey};" +
+                   $"BlobEndpoint=http://127.0.0.1:1/{AzuriteProcess.DevelopmentAccount};QueueEndpoint=http://127.0.0.1:1/{AzuriteProcess.DevelopmentAccount};TableEndpoint=http://127.0.0.1:1/{AzuriteProcess.DevelopmentAccount};";
+        var port = FreePort();
+        await using var app = Commands.ServeCommand.Build(down, port);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(120) };
+        var principal = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+            "{\"claims\":[{\"typ\":\"oid\",\"val\":\"eva\"},{\"typ\":\"name\",\"val\":\"Eva\"},{\"typ\":\"roles\",\"val\":\"Editor\"}],\"name_typ\":\"name\",\"role_typ\":\"roles\"}"));
+
+        HttpRequestMessage Request(string host)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "api/drafts");
+            request.Headers.Host = host;
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL", principal);
+            return request;
+        }
+
+        // A page that rebound its own name to 127.0.0.1 sends its own name as Host.
+        foreach (var foreign in new[] { "attacker.example", $"attacker.example:{port}", "127.0.0.1.attacker.example" })
+            Assert.Equal((System.Net.HttpStatusCode)421, (await http.SendAsync(Request(foreign))).StatusCode);
+
+        foreach (var loopback in new[] { $"127.0.0.1:{port}", $"localhost:{port}", $"[::1]:{port}" })
+        {
+            var answer = await http.SendAsync(Request(loopback));
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(LoopbackGuard.RetryAfterSeconds), answer.Headers.RetryAfter?.Delta);
+        }
+        await app.StopAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static Process? TryGetProcess(int pid)
     {
         try { return Process.GetProcessById(pid); }

@@ -80,6 +80,7 @@ public sealed class ServeCommand : ICommand
         builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection("HiiaStorage")).QueueService(),
             sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), sp.GetRequiredService<WorkSignal>()));
         var app = builder.Build();
+        LoopbackGuard.Use(app, storage);
         var desk = LocalSignIn.DeskAssets(Path.Combine(TemplatesLocator.Find(), ReviewDeskAssets.FolderName));
         LocalSignIn.UsePrincipalFromCookie(app);
         MapRoutes(app, desk, ApiRoutes.All.Concat(LocalRoutes));
