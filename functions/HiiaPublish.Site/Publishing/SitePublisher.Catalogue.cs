@@ -38,6 +38,8 @@ public sealed partial class SitePublisher
             var existing = stored.Catalogue.Find(landingEntry.Slug);
             if (IsSuperseded(request, existing))
                 return new CommitOutcome(stored, null, attempt, Superseded(request));
+            if (SlugCollisions.Check(request, existing) is { } collision)
+                return new CommitOutcome(stored, null, attempt, collision);
             var entry = CatalogueEntryFactory.Create(request, images, existing);
 
             var updated = stored.Catalogue.With(entry);

@@ -36,6 +36,8 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         var existing = stored.Catalogue.Find(request.Perspective.Metadata.Slug);
         if (IsSuperseded(request, existing))
             return PublishResult.Refused([.. diagnostics, Superseded(request)]);
+        if (SlugCollisions.Check(request, existing) is { } collision)
+            return PublishResult.Refused([.. diagnostics, collision]);
 
         var images = PublishedImages.For(request, CatalogueEntryFactory.YearFor(request.Perspective.Metadata, existing));
         var entry = CatalogueEntryFactory.Create(request, images, existing);
