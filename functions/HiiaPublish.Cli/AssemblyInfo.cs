@@ -6,4 +6,5 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("HiiaPublish.Cli.Tests")]
 [assembly: InternalsVisibleTo("HiiaPublish.Functions.Tests")]
 [assembly: InternalsVisibleTo("HiiaPublish.Review.Tests")]
+[assembly: InternalsVisibleTo("HiiaPublish.Cli.Tests")]
 [assembly: InternalsVisibleTo("HiiaPublish.Workflow.Benchmarks")]

@@ -54,9 +54,10 @@ public sealed class FolderDraftAssets : IDraftAssets, IDraftAssetRules
         if (real is null || !File.Exists(real)) return null; // missing: the caller names that
         if (_realRoot is null || !real.StartsWith(_realRoot, StringComparison.Ordinal))
             return "is a symbolic link to a file outside the draft's folder";
+        if (FileKinds.NotRegular(real) is { } kind) return $"is {kind}";
         try
         {
-            // Devices, pipes and sockets all report a length of 0, as does an empty file: none is an image.
+            // Where the kind cannot be asked, devices, pipes and sockets still report a length of 0, as does an empty file: none is an image.
             if (new FileInfo(real).Length == 0) return "is empty, or is no plain file (a device, pipe or socket)";
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -31,4 +31,16 @@ public interface IRevisionStore
     /// </summary>
     async Task<IReadOnlyList<string>> ListSlugsAsync(CancellationToken cancellationToken) =>
         [.. (await ListHeadsAsync(cancellationToken)).Select(h => h.Slug)];
+
+    /// <summary>
+    /// Every revision, of any draft, in one of <paramref name="states"/> (the sweep asks for the transitional ones).
+    /// The stores answer with one query; this default, for decorators, walks the heads.
+    /// </summary>
+    async Task<IReadOnlyList<RevisionRecord>> ListInStatesAsync(IReadOnlyCollection<RevisionState> states, CancellationToken cancellationToken)
+    {
+        var found = new List<RevisionRecord>();
+        foreach (var head in await ListHeadsAsync(cancellationToken))
+            found.AddRange((await ListRevisionsAsync(head.Slug, cancellationToken)).Where(r => states.Contains(r.State)));
+        return found;
+    }
 }

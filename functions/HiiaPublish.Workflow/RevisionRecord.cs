@@ -31,11 +31,11 @@ public sealed record RevisionRecord(
     public bool AuditAllows => Audit is null || Audit.AllPass;
 
     /// <summary>States after which no render or publish work remains.</summary>
-    public bool IsSettled => State is RevisionState.Invalid or RevisionState.Published or RevisionState.Failed;
+    public bool IsSettled => State is RevisionState.Invalid or RevisionState.Published or RevisionState.Failed or RevisionState.Superseded;
 
     /// <summary>States in which a preview PDF exists and may be shown.</summary>
     public bool HasPreview => State is RevisionState.Rendered or RevisionState.ChangesRequested
-        or RevisionState.Approved or RevisionState.Published || (State == RevisionState.Failed && PreviewSha256 is not null);
+        or RevisionState.Approved or RevisionState.Published or RevisionState.Superseded || (State == RevisionState.Failed && PreviewSha256 is not null);
 }
 
 /// <summary>A revision as read from the store, with the ETag a transition must match.</summary>

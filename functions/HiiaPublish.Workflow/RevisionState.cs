@@ -16,4 +16,6 @@ public enum RevisionState
     Approved,
     Published,
     Failed,
+    /// <summary>Approved, but by the time it was to be published a newer revision of the paper was approved: nothing public changed.</summary>
+    Superseded,
 }

@@ -91,6 +91,7 @@ public sealed partial class WorkflowService
         var stored = await revisions.GetAsync(work.Slug, work.Revision, cancellationToken) ?? throw new RevisionMissingException(work);
         var record = stored.Record;
         if (record.State != RevisionState.Approved) return; // published already, or never approved
+        if (await SupersedeIfNotNewestAsync(record, cancellationToken)) return; // a newer approved revision wins
 
         var pdf = await drafts.GetPreviewAsync(work.Slug, work.Revision, cancellationToken);
         if (pdf is null || ContentHash.Sha256Hex(pdf) != record.ApprovedPdfSha256)

@@ -10,7 +10,7 @@ import { historySection } from './history.js';
 import { statusBadge } from './papers.js';
 import { previewOf } from './pdf.js';
 
-const previewStates = new Set(['rendered', 'changes-requested', 'approved', 'published']);
+const previewStates = new Set(['rendered', 'changes-requested', 'approved', 'published', 'superseded']);
 
 // A revision's drawn pages and its comparison never change once made: a redraw of the panel (a poll brought a new
 // history event) reuses them, so the reader keeps their page and nothing is fetched or compared again.
@@ -96,6 +96,7 @@ function statusSection(r) {
     : r.state === 'approved' ? t('publishingNow')
     : r.state === 'published' ? t('publishedNote')
     : r.state === 'failed' ? t('failedNote', { reason: r.failureReason || '' })
+    : r.state === 'superseded' ? (r.failureReason || '')
     : '';
   return el('p', { class: `status ${busy ? 'busy' : ''} ${r.state === 'failed' ? 'error' : ''}`, role: 'status', id: 'revision-status' },
     busy ? el('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, text);

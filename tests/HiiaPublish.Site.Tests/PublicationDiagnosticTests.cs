@@ -38,6 +38,8 @@ public class PublicationDiagnosticTests
             "open-war.md(1,1): error HP0707: This revision was already replaced on the site by a later correction, so it is not published again: approve the current revision instead."),
         ["HP0708"] = (ListingsStillChangingAsync,
             "open-war.md(1,1): warning HP0708: Other papers kept being published while the listings were rebuilt; this paper is in the catalogue, and the next publish (or running this one again) brings the listings up to date."),
+        ["HP0720"] = (SlugTakenAsync,
+            "open-war.md(1,1): error HP0720: The web address 'open-war' already belongs to \"Open War\" by Anna Kovács; this draft, \"Open-War!\" by Béla Nagy, is another paper (other title, other authors), so it would replace it. Give this draft its own 'slug:', or keep the title or an author if it corrects that paper."),
         ["HP0709"] = (CatalogueBusyAsync,
             "open-war.md(1,1): error HP0709: The catalogue changed 1 times while this paper was being added (many papers published at once). Nothing is broken: publish it again."),
         ["HP0710"] = (() => PublishAsync(Twin("nyitott-haboru", PaperLanguage.Hungarian, "open-war")),
@@ -87,6 +89,14 @@ public class PublicationDiagnosticTests
         // were HP0702's does not print HP0702's line.
         Assert.NotNull(await ProblemWithAsync("HP0799"));
         Assert.NotNull(await ProblemWithAsync("HP0702", (Cases["HP0701"].Publish, Cases["HP0702"].Expected)));
+    }
+
+    // Issue 15: another paper under a slug already published (SlugCollisionTests has the whole story).
+    private static async Task<PublishResult> SlugTakenAsync()
+    {
+        var store = new InMemorySiteStore();
+        await SiteFixture.Publisher().PublishAsync(TestPapers.Request(TestPapers.Paper(title: "Open War", authors: [new Format.Author("Anna Kovács", null)])), store, CancellationToken.None);
+        return await SiteFixture.Publisher().PublishAsync(TestPapers.Request(TestPapers.Paper(title: "Open-War!", authors: [new Format.Author("Béla Nagy", null)]), revisionSource: "r2"), store, CancellationToken.None);
     }
 
     private static async Task<string?> ProblemWithAsync(string code) =>

@@ -73,6 +73,18 @@ public sealed class TableRevisionStore : IRevisionStore
         return found;
     }
 
+    public async Task<IReadOnlyList<RevisionRecord>> ListInStatesAsync(IReadOnlyCollection<RevisionState> states, CancellationToken cancellationToken)
+    {
+        await _tableReady.Value.WaitAsync(cancellationToken);
+        var found = new List<RevisionRecord>();
+        if (states.Count == 0) return found;
+        // The State column is written beside the record for exactly this: one query over the table, no record parsed in vain.
+        var filter = string.Join(" or ", states.Select(state => TableClient.CreateQueryFilter($"State eq {state.ToString()}")));
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            found.Add(Deserialize<RevisionRecord>(entity));
+        return found;
+    }
+
     public async Task<StoredHead?> GetHeadAsync(string slug, CancellationToken cancellationToken)
     {
         var entity = await GetEntityAsync(slug, HeadRowKey, cancellationToken);

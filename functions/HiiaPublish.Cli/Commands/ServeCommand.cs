@@ -77,11 +77,12 @@ public sealed class ServeCommand : ICommand
         app.Lifetime.ApplicationStopping.Register(stop.Cancel);
         await app.StartAsync(stop.Token);
         var pump = app.Services.GetRequiredService<QueuePump>().RunAsync(stop.Token);
+        var sweep = SweepLoop.RunAsync(app.Services.GetRequiredService<WorkflowService>(), stderr, stop.Token);
         stdout.WriteLine($"hiia serve: the API is at http://127.0.0.1:{options.Port}/api (OpenAPI: /api/openapi.json), the site at http://127.0.0.1:{options.Port}/site/.");
         stdout.WriteLine($"hiia serve: the review desk at http://127.0.0.1:{options.Port}{ReviewDeskAssets.DeskPath} (pick who you are at {LocalSignIn.PagePath}).");
         stdout.WriteLine("Press Ctrl+C to stop.");
         try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
-        await pump;
+        await Task.WhenAll(pump, sweep);
         await app.StopAsync(CancellationToken.None);
         return CommandLine.Ok;
     }
@@ -114,6 +115,7 @@ public sealed class ServeCommand : ICommand
         builder.Services.AddSingleton(sp => new QueuePump(new StorageEndpoints(builder.Configuration.GetSection(StorageEndpoints.WorkflowConnection)).QueueService(),
             sp.GetRequiredService<WorkflowService>(), sp.GetRequiredService<ILogger<QueuePump>>(), sp.GetRequiredService<WorkSignal>()));
         var app = builder.Build();
+        LoopbackGuard.Use(app, storage);
         var desk = LocalSignIn.DeskAssets(Path.Combine(TemplatesLocator.Find(), ReviewDeskAssets.FolderName));
         LocalSignIn.UsePrincipalFromCookie(app);
         MapRoutes(app, desk, ApiRoutes.All.Concat(LocalRoutes));

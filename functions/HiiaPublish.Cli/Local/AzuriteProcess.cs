@@ -18,14 +18,24 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     // Azurite answers in about a second; a loaded two-core machine may need many times that.
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
 
+    // Issue 15: in a data folder, the pid of the Azurite that uses it, so a restart after a kill -9 of serve finds the
+    // orphan and stops it instead of starting a second Azurite on the same files.
+    public const string PidFileName = "hiia-serve-azurite.pid";
+    // Azurite saves its in-memory state to the data folder on a normal stop (and every few seconds); a stop waits this long.
+    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(20);
+
     private readonly Process _process;
     private readonly List<string> _errors = [];
+    private readonly string? _dataFolder;
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort, string? dataFolder)
     {
         _process = process;
         (BlobPort, QueuePort, TablePort) = (blobPort, queuePort, tablePort);
+        _dataFolder = dataFolder;
     }
+
+    public int ProcessId => _process.Id;
 
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -51,6 +61,11 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     /// <param name="extraAccounts">Account names besides the development account, all with the development key.</param>
     public static async Task<AzuriteProcess> StartAsync(string script, string? dataFolder, IEnumerable<string>? extraAccounts = null)
     {
+        if (dataFolder is not null)
+        {
+            Directory.CreateDirectory(dataFolder);
+            await StopOrphanAsync(dataFolder);
+        }
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
         var start = new ProcessStartInfo("node")
         {
@@ -69,7 +84,8 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             start.Environment["AZURITE_ACCOUNTS"] = string.Join(';', new[] { DevelopmentAccount }.Concat(accounts).Select(a => $"{a}:{DevelopmentKey}"));
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started to run Azurite.");
-        var azurite = new AzuriteProcess(process, blob, queue, table);
+        var azurite = new AzuriteProcess(process, blob, queue, table, dataFolder);
+        if (dataFolder is not null) await File.WriteAllTextAsync(Path.Combine(dataFolder, PidFileName), process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (azurite._errors) azurite._errors.Add(e.Data); };
         process.BeginOutputReadLine();
@@ -86,16 +102,74 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         return azurite;
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops Azurite. With a data folder, gently (SIGTERM, as Ctrl+C would), waiting for it to save and exit, so what was
+    /// acknowledged before the stop is there at the next start; only a process that does not stop is killed.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
+            if (_dataFolder is not null && Terminate(_process.Id))
+            {
+                using var wait = new CancellationTokenSource(GracefulStop);
+                try { await _process.WaitForExitAsync(wait.Token); } catch (OperationCanceledException) { }
+            }
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
         }
+        if (_dataFolder is not null) File.Delete(Path.Combine(_dataFolder, PidFileName));
         _process.Dispose();
-        return ValueTask.CompletedTask;
     }
+
+    /// <summary>An Azurite left running on this data folder by a serve that was killed (kill -9): stopped, and waited for.</summary>
+    private static async Task StopOrphanAsync(string dataFolder)
+    {
+        var pidFile = Path.Combine(dataFolder, PidFileName);
+        if (!File.Exists(pidFile)) return;
+        if (int.TryParse(await File.ReadAllTextAsync(pidFile), out var pid) && IsAzuriteOn(pid, dataFolder) is { } orphan)
+        {
+            using (orphan)
+            {
+                Console.Error.WriteLine($"hiia serve: Azurite (pid {pid}) from an earlier run still uses {dataFolder}; stopping it first.");
+                Terminate(pid);
+                using var wait = new CancellationTokenSource(GracefulStop);
+                try { await orphan.WaitForExitAsync(wait.Token); } catch (OperationCanceledException) { }
+                if (!orphan.HasExited) orphan.Kill(entireProcessTree: true);
+            }
+        }
+        File.Delete(pidFile);
+    }
+
+    // Only a node process whose command line names this data folder counts: the pid may have been reused since.
+    private static Process? IsAzuriteOn(int pid, string dataFolder)
+    {
+        try
+        {
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            if (!commandLine.Contains("azurite", StringComparison.Ordinal) || !commandLine.Contains(dataFolder, StringComparison.Ordinal)) return null;
+            return Process.GetProcessById(pid);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Terminate(int pid)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return false;
+        try { return Kill(pid, 15) == 0; }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException) { return false; }
+    }
+
+#pragma warning disable SYSLIB1054 // DllImport: LibraryImport would need unsafe code in this project
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+#pragma warning restore SYSLIB1054
 
     private async Task WaitUntilListeningAsync(int port)
     {

@@ -31,6 +31,9 @@ internal static class PublicationDiagnosticCatalog
         "Other papers kept being published while the listings were rebuilt; this paper is in the catalogue, and the next publish (or running this one again) brings the listings up to date.");
     public static readonly DiagnosticDescriptor CatalogueBusy = Error("HP0709", "Catalogue busy",
         "The catalogue changed {0} times while this paper was being added (many papers published at once). Nothing is broken: publish it again.");
+    // Slug collisions with a different paper (issue 15).
+    public static readonly DiagnosticDescriptor SlugTakenByAnotherPaper = Error("HP0720", "Slug taken by another paper",
+        "The web address '{0}' already belongs to \"{1}\" by {2}; this draft, \"{3}\" by {4}, is another paper (other title, other authors), so it would replace it. Give this draft its own 'slug:', or keep the title or an author if it corrects that paper.");
 
     // The paper among the others (issue 13): HP0710–HP0719. Warnings: the paper is published, without the link.
     public static readonly DiagnosticDescriptor TwinMissing = Warning("HP0710", "Translation not on the site yet",
@@ -45,6 +48,7 @@ internal static class PublicationDiagnosticCatalog
         InvalidSlug, NotAPdf, InvalidPageCount, InvalidRevision, UnsupportedCover, MissingFigure,
         SupersededRevision, ListingsStillChanging, CatalogueBusy,
         TwinMissing, TwinSameLanguage, TwinTaken,
+        SlugTakenByAnotherPaper,
     ];
 
     /// <summary>A problem of the request as a whole: it points at the start of the draft's file.</summary>

@@ -20,14 +20,13 @@ public sealed partial class SitePublisher
 
     /// <summary>
     /// Puts the entry into perspectives.json: read, modify, write with If-Match (If-None-Match * when there is
-    /// no catalogue yet), and on a conflict read again and retry after a pause. If the entry derived from the
-    /// fresh catalogue differs from the one whose landing page was written (another correction of the same
-    /// paper got in first), the landing page is written again before the commit.
+    /// no catalogue yet), and on a conflict read again and retry after a pause. The landing page is written from the
+    /// committed entry afterwards (see the invariant on <see cref="SitePublisher"/>); the entry derived from a fresher
+    /// catalogue may differ from the first (another correction of the same paper got in first).
     /// </summary>
     private async Task<CommitOutcome> CommitAsync(ISiteStore store, SiteWriter writer, PublicationRequest request,
         PublishedImages images, CatalogueEntry landingEntry, StoredCatalogue stored, CancellationToken cancellationToken)
     {
-        var landingBytes = CatalogueSerializer.SerializeEntry(landingEntry);
         for (var attempt = 1; attempt <= _options.MaxCatalogueAttempts; attempt++)
         {
             if (attempt > 1)
@@ -39,13 +38,9 @@ public sealed partial class SitePublisher
             var existing = stored.Catalogue.Find(landingEntry.Slug);
             if (IsSuperseded(request, existing))
                 return new CommitOutcome(stored, null, attempt, Superseded(request));
+            if (SlugCollisions.Check(request, existing) is { } collision)
+                return new CommitOutcome(stored, null, attempt, collision);
             var entry = CatalogueEntryFactory.Create(request, images, existing);
-            var entryBytes = CatalogueSerializer.SerializeEntry(entry);
-            if (!entryBytes.AsSpan().SequenceEqual(landingBytes))
-            {
-                await WriteLandingAsync(writer, request, images, entry);
-                landingBytes = entryBytes;
-            }
 
             var updated = stored.Catalogue.With(entry);
             var bytes = CatalogueSerializer.Serialize(updated);

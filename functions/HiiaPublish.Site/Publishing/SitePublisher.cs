@@ -6,13 +6,18 @@ namespace HiiaPublish.Site.Publishing;
 
 /// <summary>
 /// Publishes one approved revision into a site store without ever breaking the site:
-/// 1. objects that no listing points to yet or that never change (versioned PDF, PDF, images, style sheet,
-///    landing page);
+/// 1. objects that never change or that nothing points to yet (versioned PDF, images, style sheet; for a paper's
+///    first publication also its stable PDF and landing page, which no listing links to yet);
 /// 2. the catalogue, perspectives.json: the commit point, a read-modify-write guarded by its ETag and retried
 ///    on conflict;
-/// 3. listings, feed, sitemap and 404, rebuilt from the catalogue alone.
-/// A crash anywhere leaves every link working; a retry re-derives step 3 from the catalogue and completes the
-/// site. Writes whose bytes are already stored are skipped, so publishing the same revision twice writes nothing.
+/// 3. what readers of an already published paper see, derived from the committed entry: stable PDF and landing
+///    page, then listings, feed, sitemap and 404, rebuilt from the catalogue alone.
+/// INVARIANT (issue 15): before the commit nothing a reader of the site already sees changes, so a kill or a refused
+/// commit (superseded, busy) leaves the catalogue, listings, feed, landing page and stable PDF all describing the
+/// revision that was live; after it, everything still to write follows from the catalogue, and a retry of the same
+/// revision (the workflow's queue retry, or its sweep) writes exactly that. New outputs go into step 1 when they are
+/// immutable or unlinked, else into step 3. Writes whose bytes are already stored are skipped, so publishing the same
+/// revision twice writes nothing.
 /// </summary>
 public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOptions? options = null)
 {
@@ -31,6 +36,8 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         var existing = stored.Catalogue.Find(request.Perspective.Metadata.Slug);
         if (IsSuperseded(request, existing))
             return PublishResult.Refused([.. diagnostics, Superseded(request)]);
+        if (SlugCollisions.Check(request, existing) is { } collision)
+            return PublishResult.Refused([.. diagnostics, collision]);
         diagnostics.AddRange(CheckTranslation(request, stored.Catalogue));
 
         var images = PublishedImages.For(request, CatalogueEntryFactory.YearFor(request.Perspective.Metadata, existing));
@@ -38,10 +45,12 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         var outcome = existing is null ? PublishOutcome.FirstPublication
             : existing.Revision == request.Revision ? PublishOutcome.AlreadyPublished : PublishOutcome.Correction;
 
-        await WritePaperAsync(writer, request, images, entry);
+        await WriteImmutableAsync(writer, request, images, entry);
+        if (existing is null) await WriteReaderViewsAsync(writer, request, images, entry);
         var commit = await CommitAsync(store, writer, request, images, entry, stored, cancellationToken);
         if (commit.Diagnostic is not null)
             return new PublishResult(PublishOutcome.Refused, [.. diagnostics, commit.Diagnostic], null, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
+        await WriteReaderViewsAsync(writer, request, images, commit.Entry!);
 
         var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken);
         await RefreshNeighboursAsync(new(store, writer, cancellationToken), request, images, commit.Stored.Catalogue);
@@ -59,17 +68,23 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         await RebuildReaderFilesAsync(writer, store, cancellationToken);
     }
 
-    private async Task WritePaperAsync(SiteWriter writer, PublicationRequest request, PublishedImages images, CatalogueEntry entry)
+    // Step 1: objects under names that are this revision's own (or shared and unchanging): no reader sees them change.
+    private async Task WriteImmutableAsync(SiteWriter writer, PublicationRequest request, PublishedImages images, CatalogueEntry entry)
     {
-        var slug = entry.Slug;
         var suffix = entry.Revision[..12];
         await writer.WriteIfChangedAsync(entry.VersionedPdfPath, request.Pdf, SiteObjectPolicy.Pdf(entry.VersionedPdfPath, versioned: true,
-            SiteObjectPolicy.FileNameFromTitle(entry.Title, $" ({suffix}).pdf"), $"{slug}-{suffix}.pdf"));
-        await writer.WriteIfChangedAsync(entry.PdfPath, request.Pdf, SiteObjectPolicy.Pdf(entry.PdfPath, versioned: false,
-            SiteObjectPolicy.FileNameFromTitle(entry.Title, ".pdf"), $"{slug}.pdf"));
+            SiteObjectPolicy.FileNameFromTitle(entry.Title, $" ({suffix}).pdf"), $"{entry.Slug}-{suffix}.pdf"));
         foreach (var image in images.Files)
             await writer.WriteIfChangedAsync(image.Path, image.Content, SiteObjectPolicy.Image(image.Path));
         await writer.WriteIfChangedAsync(SitePaths.StyleSheet, site.RenderStyleSheet(), SiteObjectPolicy.StyleSheet(SitePaths.StyleSheet));
+    }
+
+    // The stable PDF name, the citation files and the landing page: what a reader of the paper sees (the citation
+    // files name the stable PDF and the revision's metadata). For a published paper, only after the commit.
+    private async Task WriteReaderViewsAsync(SiteWriter writer, PublicationRequest request, PublishedImages images, CatalogueEntry entry)
+    {
+        await writer.WriteIfChangedAsync(entry.PdfPath, request.Pdf, SiteObjectPolicy.Pdf(entry.PdfPath, versioned: false,
+            SiteObjectPolicy.FileNameFromTitle(entry.Title, ".pdf"), $"{entry.Slug}.pdf"));
         await WriteCitationsAsync(writer, entry);
         await WriteLandingAsync(writer, request, images, entry);
     }

@@ -84,6 +84,7 @@ public sealed class LocalFolderSiteStore : ISiteStore
         WriteCondition condition, CancellationToken cancellationToken)
     {
         var target = FullPathOf(path);
+        RefuseLinkedFolders(target);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = $"{target}.{Environment.ProcessId}-{Interlocked.Increment(ref _tempCounter)}{TempSuffix}";
         await File.WriteAllBytesAsync(temp, content, cancellationToken);
@@ -107,6 +108,22 @@ public sealed class LocalFolderSiteStore : ISiteStore
             if (File.Exists(temp)) File.Delete(temp);
         }
         return SiteWriteResult.Written(ETagOf(content));
+    }
+
+    /// <summary>
+    /// Issue 15: `--site DIR` never writes through a symbolic link. A folder inside the site that is a link (to /etc, to
+    /// another site) would receive the files; the file itself is replaced by a rename, which replaces a link rather than
+    /// writing through it.
+    /// </summary>
+    private void RefuseLinkedFolders(string target)
+    {
+        var folder = Path.GetDirectoryName(target)!;
+        while (folder.Length > _root.Length && folder.StartsWith(_root, StringComparison.Ordinal))
+        {
+            if (new DirectoryInfo(folder).LinkTarget is { } link)
+                throw new IOException($"Refusing to write '{Path.GetRelativePath(_root, target)}': the site folder '{Path.GetRelativePath(_root, folder)}' is a symbolic link (to {link}); replace the link with a real folder.");
+            folder = Path.GetDirectoryName(folder)!;
+        }
     }
 
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -36,6 +36,12 @@ public sealed class InMemoryRevisionStore : IRevisionStore
             return Task.FromResult<IReadOnlyList<RevisionRecord>>(_revisions.Values.Where(r => r.Record.Slug == slug).Select(r => r.Record).ToArray());
     }
 
+    public Task<IReadOnlyList<RevisionRecord>> ListInStatesAsync(IReadOnlyCollection<RevisionState> states, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<RevisionRecord>>(_revisions.Values.Select(r => r.Record).Where(r => states.Contains(r.State)).ToArray());
+    }
+
     public Task<StoredHead?> GetHeadAsync(string slug, CancellationToken cancellationToken)
     {
         lock (_gate) return Task.FromResult(_heads.GetValueOrDefault(slug));
