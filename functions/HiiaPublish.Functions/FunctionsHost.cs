@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using HiiaPublish.Azure;
+using HiiaPublish.Functions.WarmUp;
 using HiiaPublish.Workflow;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -15,7 +16,7 @@ namespace HiiaPublish.Functions;
 
 /// <summary>
 /// The Functions app's host, as Program.cs builds it: the shared registration (AddHiiaPublish) plus OpenTelemetry,
-/// exported to Azure Monitor with the app's managed identity. Public so that a test builds the very same host.
+/// exported to Azure Monitor with the app's managed identity, and the renderer's warm-up at start. Public so that a test builds the very same host.
 /// </summary>
 public static class FunctionsHost
 {
@@ -30,6 +31,8 @@ public static class FunctionsHost
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddHiiaPublish(builder.Configuration);
+        // Loads the renderer (fonts, patterns, templates, code) when the worker starts, not on the first message.
+        builder.Services.AddHostedService<RendererWarmUp>();
         AddTelemetry(builder.Services, builder.Configuration);
         return builder;
     }
