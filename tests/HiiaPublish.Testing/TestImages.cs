@@ -128,7 +128,8 @@ public static class TestImages
         output.Write(body);
     }
 
-    private static void PngChunk(Stream output, string type, byte[] data)
+    /// <summary>Writes one PNG chunk: length, type, data and the CRC over type and data.</summary>
+    public static void PngChunk(Stream output, string type, byte[] data)
     {
         var length = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(length, data.Length);

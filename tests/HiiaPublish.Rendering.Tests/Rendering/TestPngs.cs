@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 
 namespace HiiaPublish.Rendering.Tests;
 
@@ -27,9 +26,9 @@ internal static class TestPngs
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = 8;
         header[9] = colourType;
-        Chunk(output, "IHDR", header);
+        TestImages.PngChunk(output, "IHDR", header);
         if (palette is not null)
-            Chunk(output, "PLTE", palette);
+            TestImages.PngChunk(output, "PLTE", palette);
         using (var pixels = new MemoryStream())
         {
             using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
@@ -43,32 +42,9 @@ internal static class TestPngs
                 }
                 for (var y = 0; y < height; y++) zlib.Write(row);
             }
-            Chunk(output, "IDAT", pixels.ToArray());
+            TestImages.PngChunk(output, "IDAT", pixels.ToArray());
         }
-        Chunk(output, "IEND", []);
+        TestImages.PngChunk(output, "IEND", []);
         return output.ToArray();
-    }
-
-    private static void Chunk(Stream output, string type, byte[] data)
-    {
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        output.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        output.Write(typed);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        output.Write(crc);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 }
