@@ -114,3 +114,66 @@ public sealed class SiteFolderLinkTests : IDisposable
         Assert.True(written.Succeeded);
     }
 }
+
+/// <summary>
+/// Issue 15: a named pipe or a device named on the command line itself (not found in a folder) was read with
+/// File.ReadAllBytes, so `check` hung on a FIFO and a link to /dev/zero filled memory. Every command that reads the
+/// file it is given now answers with a sentence instead, and the other files of the run are still handled.
+/// </summary>
+public sealed class CommandLineFileKindTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("hiia-fifo-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Fifo()
+    {
+        var path = Path.Combine(_root, "paper.md");
+        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+
+    // A hang is the failure this guards against: the command runs on its own thread and is given ample time, so a
+    // regression fails the test instead of stopping the run.
+    private static async Task<(int Exit, string Output)> Within(Func<TextWriter, TextWriter, Task<int>> run)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var task = Task.Run(() => run(stdout, stderr));
+        var finished = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(finished == task, "the command did not return: it is reading the pipe");
+        return (await task, stdout + stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Check_OfANamedPipe_IsHP0045_SayingItIsNoPlainFile()
+    {
+        var fifo = Fifo();
+        var (exit, output) = await Within((o, e) => new CheckCommand(workingDirectory: _root).RunAsync([fifo], o, e));
+        Assert.Equal(1, exit);
+        Assert.Contains("HP0045", output);
+        Assert.Contains("it is a named pipe (FIFO), not a plain file", output);
+    }
+
+    [Fact]
+    public async Task Render_OfANamedPipe_IsOneSentence()
+    {
+        var fifo = Fifo();
+        var (exit, output) = await Within((o, e) => new RenderCommand().RunAsync([fifo, "-o", Path.Combine(_root, "out.pdf")], o, e));
+        Assert.Equal(1, exit);
+        Assert.Contains("not rendered; could not read", output);
+        Assert.Contains("it is a named pipe (FIFO), not a plain file", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task Audit_OfALinkToADevice_IsOneSentence_NotAFullMemory()
+    {
+        var link = Path.Combine(_root, "paper.pdf");
+        File.CreateSymbolicLink(link, "/dev/zero");
+        var (exit, output) = await Within((o, e) => new AuditCommand().RunAsync([link], o, e));
+        Assert.Equal(2, exit);
+        Assert.Contains("it is a character device, not a plain file", output);
+    }
+}

@@ -59,11 +59,12 @@ public sealed class AuditCommand(IPdfAudit? auditor = null, string? workingDirec
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path);
+            bytes = await InputFile.ReadAllBytesAsync(path, InputFile.PdfReadLimit);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            var reason = exception is FileNotFoundException or DirectoryNotFoundException ? "it does not exist" : "it could not be read";
+            var reason = exception is FileNotFoundException or DirectoryNotFoundException ? "it does not exist"
+                : exception is InputFile.RefusedException ? exception.Message : "it could not be read";
             await stderr.WriteLineAsync($"hiia audit: '{file}' is not a readable PDF: {reason}.");
             return CommandLine.Usage;
         }

@@ -88,7 +88,7 @@ public sealed class CheckCommand : ICommand
             }
 
             var assets = new FolderDraftAssets(Path.GetDirectoryName(file.FullPath)!);
-            var result = _parser.Parse(new DraftSource(file.DisplayPath, File.ReadAllBytes(file.FullPath), assets));
+            var result = _parser.Parse(new DraftSource(file.DisplayPath, InputFile.ReadAllBytes(file.FullPath, limit), assets));
             return new FileReport(file.DisplayPath, result.Diagnostics);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -17,6 +17,8 @@ internal static class FileProblem
                 $"could not {verb} {what}: it does not exist (or a folder on its way does not). Check the path.",
             UnauthorizedAccessException =>
                 $"could not {verb} {what}: permission denied. Check who owns it, or copy it somewhere you may {verb}.",
+            InputFile.RefusedException =>
+                $"could not {verb} {what}: {exception.Message}.",
             PathTooLongException =>
                 $"could not {verb} {what}: the path is too long for this system. Move it to a shorter path.",
             _ => $"could not {verb} {what}: {exception.Message.TrimEnd('.')}. Check that it is a file you may {verb}, not a folder, and that the disk is not full.",

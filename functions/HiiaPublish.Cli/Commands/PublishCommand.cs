@@ -123,7 +123,7 @@ public sealed class PublishCommand(
         byte[] source;
         try
         {
-            source = await File.ReadAllBytesAsync(draft).ConfigureAwait(false);
+            source = await InputFile.ReadAllBytesAsync(draft, InputFile.DraftReadLimit).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

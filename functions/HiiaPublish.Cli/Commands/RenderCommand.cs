@@ -96,7 +96,7 @@ public sealed class RenderCommand(DraftRenderer? drafts = null) : ICommand
         byte[] source;
         try
         {
-            source = File.ReadAllBytes(file.FullPath);
+            source = InputFile.ReadAllBytes(file.FullPath, InputFile.DraftReadLimit);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
