@@ -11,6 +11,8 @@ public enum RevisionEventKind
     Approved,
     Published,
     Failed,
+    /// <summary>Its publish came after a revision uploaded later was approved: not published, nothing public changed.</summary>
+    Superseded,
 }
 
 /// <summary>

@@ -18,12 +18,11 @@ public sealed partial class WorkflowService
             .FirstOrDefault();
         if (newer is null) return false;
 
+        var reason = $"Not published: revision {newer.Revision[..12]}, uploaded later, was approved too, and the newest approved revision is the one the site shows.";
+        // The timeline's entry is written by the same guarded write as the state, like every other transition's.
         await TransitionAsync(record.Slug, record.Revision, current => current.State == RevisionState.Approved
-            ? current with
-            {
-                State = RevisionState.Superseded,
-                FailureReason = $"Not published: revision {newer.Revision[..12]}, uploaded later, was approved too, and the newest approved revision is the one the site shows.",
-            }
+            ? (current with { State = RevisionState.Superseded, FailureReason = reason })
+                .With(new RevisionEvent(RevisionEventKind.Superseded, time.GetUtcNow(), Reason: reason))
             : null, cancellationToken);
         return true;
     }

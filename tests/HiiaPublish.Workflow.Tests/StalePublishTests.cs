@@ -25,6 +25,10 @@ public class StalePublishTests
 
         Assert.Equal(RevisionState.Superseded, (await flow.RecordAsync(r2.Slug, r2.Revision)).State);
         Assert.Contains(r3.Revision[..12], (await flow.RecordAsync(r2.Slug, r2.Revision)).FailureReason);
+        // The paper's timeline says so, once, as the last thing that happened to R2.
+        var r2Events = RevisionHistory.EventsOf(await flow.RecordAsync(r2.Slug, r2.Revision));
+        Assert.Equal(RevisionEventKind.Superseded, r2Events[^1].Kind);
+        Assert.Single(r2Events, e => e.Kind == RevisionEventKind.Superseded);
         Assert.Equal(RevisionState.Published, (await flow.RecordAsync(r3.Slug, r3.Revision)).State);
         var siteAfter = await SiteInvariants.ReadAllAsync(flow.Site);
         Assert.Equal(siteBefore.Keys, siteAfter.Keys);

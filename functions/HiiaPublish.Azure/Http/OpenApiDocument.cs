@@ -107,7 +107,7 @@ public static class OpenApiDocument
               "responses": { "202": { "description": "Changes requested" }, "403": { "$ref": "#/components/responses/Problem" }, "409": { "$ref": "#/components/responses/Problem" } } }
             """,
         ["GetHistory"] = """
-            { "summary": "The paper's timeline, oldest first: uploaded, problems-found, rendered, sent-back, replied, approved, published, failed; each with when, who (display name), the revision and its number",
+            { "summary": "The paper's timeline, oldest first: uploaded, problems-found, rendered, sent-back, replied, approved, published, failed, superseded; each with when, who (display name), the revision and its number",
               "parameters": [ { "$ref": "#/components/parameters/slug" } ],
               "responses": { "200": { "description": "{slug, events: [{kind, at, revision, number, by?, comment?, pages?, pdfSha256?, publicPath?, problems?, reason?}]}" },
                 "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } } }
