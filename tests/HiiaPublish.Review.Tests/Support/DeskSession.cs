@@ -31,6 +31,9 @@ public sealed class DeskSession : IAsyncDisposable
 
     public static async Task<DeskSession> OpenAsync(DeskFixture fixture, string scenario, string locale = "en-GB")
     {
+        // Every expectation after an action waits on a server round trip (a Table write on Azurite, a poll): Playwright's
+        // 5 s default failed once on a loaded CI machine although the desk was right, so the tests wait up to 20 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale, ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
