@@ -33,13 +33,20 @@ internal sealed class TrueTypeFont
         codePoint is >= 0 and <= 0xFFFF ? _bmpGlyphs[codePoint]
         : _astralGlyphs.GetValueOrDefault(codePoint);
 
-    /// <summary>Every glyph some character maps to.</summary>
-    public HashSet<ushort> MappedGlyphs()
+    /// <summary>
+    /// Which of the first <paramref name="glyphCount"/> glyphs some character maps to (glyph 0, "missing", only if a
+    /// character maps to it, which none does). An array, not a set: it is filled from all 65,536 BMP entries once per
+    /// face on a fresh render's path, and a set of them cost several times as much.
+    /// </summary>
+    public bool[] MappedGlyphs(int glyphCount)
     {
-        var glyphs = new HashSet<ushort>(_bmpGlyphs);
-        glyphs.UnionWith(_astralGlyphs.Values);
-        glyphs.Remove(0);
-        return glyphs;
+        var mapped = new bool[glyphCount];
+        foreach (var glyph in _bmpGlyphs)
+            if (glyph < glyphCount) mapped[glyph] = true;
+        foreach (var glyph in _astralGlyphs.Values)
+            if (glyph < glyphCount) mapped[glyph] = true;
+        if (glyphCount > 0) mapped[0] = false;
+        return mapped;
     }
 
     public ushort AdvanceOf(ushort glyph) => _advances[Math.Min(glyph, _advances.Length - 1)];
