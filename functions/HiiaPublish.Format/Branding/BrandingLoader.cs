@@ -135,7 +135,7 @@ internal static class BrandingYaml
                 return items;
             case MappingStart:
                 parser.MoveNext();
-                var entries = new Dictionary<string, (object? Value, long Line)>(StringComparer.Ordinal);
+                var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyEvent = parser.Consume<Scalar>();
@@ -143,7 +143,7 @@ internal static class BrandingYaml
                     var fullName = key.Length == 0 ? name : key + "." + name;
                     if (entries.ContainsKey(name))
                         throw new InvalidDataException($"{path} (line {keyEvent.Start.Line}): '{fullName}' is given twice.");
-                    entries[name] = (ReadNode(parser, path, fullName), keyEvent.Start.Line);
+                    entries[name] = new Entry(ReadNode(parser, path, fullName), keyEvent.Start.Line);
                 }
                 return new Map(path, key, entries);
             default:
@@ -155,8 +155,11 @@ internal static class BrandingYaml
     private static bool IsNull(Scalar scalar) =>
         scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
 
+    // A class, not a tuple: a dictionary of a value type is JIT-compiled on every fresh start despite ReadyToRun.
+    public sealed record Entry(object? Value, long Line);
+
     /// <summary>One mapping of the file, with its dotted name for messages ("languages.en").</summary>
-    public sealed class Map(string path, string name, Dictionary<string, (object? Value, long Line)> entries)
+    public sealed class Map(string path, string name, Dictionary<string, Entry> entries)
     {
         public static readonly Map Empty = new("", "", []);
 
