@@ -15,6 +15,9 @@ internal sealed class PdfTemplates
     // 16-character line), so ~512 K is the most a valid draft can produce. Twice that stops a runaway template.
     private const int MaxPageScriptCharacters = 1024 * 1024;
 
+    // All that templates/pdf calls; the full set of Scriban's built-ins would cost a fresh render ~10 ms to build.
+    private static readonly ScriptObject Builtins = SafeTemplateContext.Only("string.upcase", "array.join");
+
     private readonly Template _cover;
     private readonly Template _imprint;
     private readonly Template _backCover;
@@ -42,5 +45,5 @@ internal sealed class PdfTemplates
     }
 
     private static string Render(Template template, ScriptObject data) =>
-        template.Render(SafeTemplateContext.Create(data, maxOutputCharacters: MaxPageScriptCharacters));
+        template.Render(SafeTemplateContext.Create(data, maxOutputCharacters: MaxPageScriptCharacters, Builtins));
 }

@@ -1,4 +1,6 @@
+using System.Reflection;
 using Scriban;
+using Scriban.Functions;
 using Scriban.Runtime;
 
 namespace HiiaPublish.Templating;
@@ -24,8 +26,9 @@ public static class SafeTemplateContext
 
     // Building Scriban's built-in functions (html.escape, array.join, …) costs more than rendering a small page,
     // so one set is shared by every render, read-only down to each group (`string`, `array`, …): a render that
-    // assigned into it would change every render after it.
-    private static readonly ScriptObject Builtins = CreateBuiltins();
+    // assigned into it would change every render after it. Built on first use: templates that name their few
+    // functions (<see cref="Only"/>) never pay for all of them.
+    private static readonly Lazy<ScriptObject> AllBuiltins = new(CreateBuiltins);
 
     /// <param name="model">The template's data; a fresh object per render.</param>
     /// <param name="maxOutputCharacters">
@@ -33,11 +36,16 @@ public static class SafeTemplateContext
     /// by template: a page script is a few hundred characters, a sitemap megabytes. Each caller states its own
     /// bound and why; going past it throws, it never truncates.
     /// </param>
-    public static TemplateContext Create(ScriptObject model, int maxOutputCharacters)
+    public static TemplateContext Create(ScriptObject model, int maxOutputCharacters) =>
+        Create(model, maxOutputCharacters, AllBuiltins.Value);
+
+    /// <summary>The same context with only the built-ins <paramref name="builtins"/> holds (see <see cref="Only"/>).</summary>
+    public static TemplateContext Create(ScriptObject model, int maxOutputCharacters, ScriptObject builtins)
     {
         // Scriban reads zero or less as "no limit", which is never what a caller here means.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxOutputCharacters);
-        var context = new TemplateContext(Builtins)
+        ArgumentNullException.ThrowIfNull(builtins);
+        var context = new TemplateContext(builtins)
         {
             StrictVariables = true,              // a misspelt variable fails loudly instead of printing nothing
             EnableRelaxedMemberAccess = false,   // so does a misspelt member
@@ -62,6 +70,44 @@ public static class SafeTemplateContext
             ?? throw new InvalidOperationException("Scriban's built-ins have no 'object' group; check SafeTemplateContext against this Scriban version.");
         objectFunctions.Remove("eval");
         objectFunctions.Remove("eval_template");
+        foreach (var group in builtins.Values.OfType<ScriptObject>())
+            group.IsReadOnly = true;
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
+    // The groups a template may take single functions from; Scriban builds each function the same way in its full set.
+    private static readonly Dictionary<string, Type> Groups = new(StringComparer.Ordinal)
+    {
+        ["array"] = typeof(ArrayFunctions),
+        ["html"] = typeof(HtmlFunctions),
+        ["math"] = typeof(MathFunctions),
+        ["string"] = typeof(StringFunctions),
+    };
+
+    /// <summary>
+    /// A read-only set of just the named built-ins ("string.upcase", "array.join"), for templates that call only a
+    /// few: Scriban's full set is built by reflection over every function (~10 ms of a fresh process's start, more
+    /// than a page script's whole render). Each function is Scriban's own, so it prints what the full set's would.
+    /// A template that calls one not named fails with Scriban's message for an unknown function.
+    /// </summary>
+    public static ScriptObject Only(params string[] functions)
+    {
+        var builtins = new ScriptObject();
+        foreach (var qualified in functions)
+        {
+            var dot = qualified.IndexOf('.', StringComparison.Ordinal);
+            var (groupName, name) = dot < 0 ? ("", qualified) : (qualified[..dot], qualified[(dot + 1)..]);
+            if (!Groups.TryGetValue(groupName, out var type))
+                throw new ArgumentException($"'{qualified}' is not a built-in this context offers: name one of {string.Join(", ", Groups.Keys)}, dot, the function.", nameof(functions));
+            var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => StandardMemberRenamer.Default(m) == name).ToList();
+            if (methods.Count != 1)
+                throw new ArgumentException($"Scriban's '{groupName}' group has {(methods.Count == 0 ? "no" : "more than one")} function '{name}'.", nameof(functions));
+            if (builtins[groupName] is not ScriptObject group)
+                builtins.SetValue(groupName, group = new ScriptObject(), readOnly: true);
+            group.SetValue(name, DynamicCustomFunction.Create(null, methods[0]), readOnly: true);
+        }
         foreach (var group in builtins.Values.OfType<ScriptObject>())
             group.IsReadOnly = true;
         builtins.IsReadOnly = true;

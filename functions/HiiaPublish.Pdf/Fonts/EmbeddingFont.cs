@@ -19,19 +19,21 @@ namespace HiiaPublish.Pdf.Fonts;
 /// </remarks>
 internal static class EmbeddingFont
 {
-    private static readonly HashSet<string> Dropped =
-        new(["fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX", "DSIG"], StringComparer.Ordinal);
+    // Hinting and device metrics, and DSIG: a signature over bytes that no longer exist.
+    private static bool IsDropped(string tag) => tag is "fpgm" or "prep" or "cvt " or "hdmx" or "LTSH" or "VDMX" or "DSIG";
 
+    // Arrays and plain loops throughout, not hash sets and sorted dictionaries: this runs once per face on a fresh
+    // `hiia render`, where each generic collection over a value type costs JIT time that ReadyToRun does not save.
     public static byte[] From(TrueTypeFont face)
     {
         var data = face.Data;
-        var tables = ReadTables(data);
-        var head = tables["head"].ToArray();
+        var tables = FontTables.Read(data);
+        var head = tables.Get("head").ToArray();
         var longLoca = BinaryPrimitives.ReadInt16BigEndian(head.AsSpan(50)) != 0;
-        var maxp = tables["maxp"].ToArray();
+        var maxp = tables.Get("maxp").ToArray();
         var glyphCount = BinaryPrimitives.ReadUInt16BigEndian(maxp.AsSpan(4));
-        var loca = tables["loca"];
-        var glyf = tables["glyf"].Span;
+        var loca = tables.Get("loca");
+        var glyf = tables.Get("glyf").Span;
 
         int Offset(int glyph) => longLoca
             ? (int)BinaryPrimitives.ReadUInt32BigEndian(loca.Span[(glyph * 4)..])
@@ -39,9 +41,9 @@ internal static class EmbeddingFont
 
         var newGlyf = new MemoryStream(glyf.Length);
         var newLoca = new byte[(glyphCount + 1) * 4];
-        var reachable = face.MappedGlyphs();
-        reachable.Add(0);
-        var components = new List<ushort>();
+        var reachable = face.MappedGlyphs(glyphCount);
+        if (glyphCount > 0) reachable[0] = true;
+        var components = new List<int>();
         for (var g = 0; g < glyphCount; g++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(newLoca.AsSpan(g * 4), (uint)newGlyf.Length);
@@ -66,12 +68,12 @@ internal static class EmbeddingFont
             maxp.AsSpan(26, 2).Clear();
         }
 
-        var hmtx = tables["hmtx"].ToArray();
-        var hhea = tables["hhea"].Span;
+        var hmtx = tables.Get("hmtx").ToArray();
+        var hhea = tables.Get("hhea").Span;
         var metrics = BinaryPrimitives.ReadUInt16BigEndian(hhea[34..]);
         for (var g = 0; g < glyphCount; g++)
         {
-            if (reachable.Contains((ushort)g))
+            if (reachable[g])
                 continue;
             if (g < metrics)
                 hmtx.AsSpan(g * 4, 4).Clear();
@@ -79,28 +81,29 @@ internal static class EmbeddingFont
                 hmtx.AsSpan(metrics * 4 + (g - metrics) * 2, 2).Clear();
         }
 
-        var replaced = new SortedDictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-        foreach (var (tag, table) in tables)
+        var kept = new FontTables(tables.Count);
+        for (var i = 0; i < tables.Count; i++)
         {
-            if (Dropped.Contains(tag))
+            var tag = tables.Tags[i];
+            if (IsDropped(tag))
                 continue;
-            replaced[tag] = tag switch
+            kept.Set(tag, tag switch
             {
                 "glyf" => newGlyf.ToArray(),
                 "loca" => newLoca,
                 "head" => head,
                 "maxp" => maxp,
                 "hmtx" => hmtx,
-                _ => table,
-            };
+                _ => tables.Bodies[i],
+            });
         }
-        return Write(replaced);
+        return Write(kept);
     }
 
     // Writes the glyph without its instructions to output (when given) and lists the glyphs a composite one is made of.
     // A simple glyph: header, end points, instruction length and instructions, then flags and coordinates.
     // A composite one: header, components, and instructions after the last one when a flag says so.
-    private static void WithoutInstructions(ReadOnlySpan<byte> glyph, MemoryStream? output, List<ushort> components)
+    private static void WithoutInstructions(ReadOnlySpan<byte> glyph, MemoryStream? output, List<int> components)
     {
         var contours = BinaryPrimitives.ReadInt16BigEndian(glyph);
         if (contours >= 0)
@@ -131,46 +134,43 @@ internal static class EmbeddingFont
     }
 
     // Glyphs drawn as parts of reachable composite glyphs (accented letters are often a base and an accent).
-    private static void AddComponents(HashSet<ushort> reachable, ReadOnlySpan<byte> glyf, Func<int, int> offset)
+    private static void AddComponents(bool[] reachable, ReadOnlySpan<byte> glyf, Func<int, int> offset)
     {
-        var pending = new Stack<ushort>(reachable);
-        var parts = new List<ushort>();
+        var pending = new List<int>();
+        for (var g = 0; g < reachable.Length; g++)
+            if (reachable[g]) pending.Add(g);
+        var parts = new List<int>();
         while (pending.Count > 0)
         {
-            var g = pending.Pop();
+            var g = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
             var start = offset(g);
             if (offset(g + 1) <= start || BinaryPrimitives.ReadInt16BigEndian(glyf[start..]) >= 0)
                 continue;
             parts.Clear();
             WithoutInstructions(glyf[start..offset(g + 1)], output: null, parts);
             foreach (var part in parts)
-                if (reachable.Add(part))
-                    pending.Push(part);
+            {
+                // A part past the glyph count would be a broken font; there is no outline to keep for it.
+                if (part < reachable.Length && !reachable[part])
+                {
+                    reachable[part] = true;
+                    pending.Add(part);
+                }
+            }
         }
-    }
-
-    private static Dictionary<string, ReadOnlyMemory<byte>> ReadTables(byte[] data)
-    {
-        var count = BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(4));
-        var tables = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var record = 12 + i * 16;
-            var tag = Encoding.ASCII.GetString(data, record, 4);
-            var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(record + 8));
-            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(record + 12));
-            tables[tag] = data.AsMemory(offset, length);
-        }
-        return tables;
     }
 
     // The OpenType table directory, tables in tag order on 4-byte boundaries, checksums and head's adjustment.
-    private static byte[] Write(SortedDictionary<string, ReadOnlyMemory<byte>> tables)
+    private static byte[] Write(FontTables tables)
     {
+        tables.SortByTag();
         var count = tables.Count;
         var selector = (int)Math.Floor(Math.Log2(count));
         var directory = 12 + 16 * count;
-        var size = directory + tables.Values.Sum(t => (t.Length + 3) & ~3);
+        var size = directory;
+        for (var i = 0; i < count; i++)
+            size += (tables.Bodies[i].Length + 3) & ~3;
         var font = new byte[size];
         BinaryPrimitives.WriteUInt32BigEndian(font, 0x00010000);
         BinaryPrimitives.WriteUInt16BigEndian(font.AsSpan(4), (ushort)count);
@@ -180,8 +180,9 @@ internal static class EmbeddingFont
         var at = directory;
         var record = 12;
         var headAt = -1;
-        foreach (var (tag, table) in tables)
+        for (var i = 0; i < count; i++)
         {
+            var (tag, table) = (tables.Tags[i], tables.Bodies[i]);
             table.Span.CopyTo(font.AsSpan(at));
             Encoding.ASCII.GetBytes(tag, font.AsSpan(record, 4));
             BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(record + 4), Checksum(font.AsSpan(at, (table.Length + 3) & ~3)));
@@ -202,5 +203,61 @@ internal static class EmbeddingFont
         for (var i = 0; i + 4 <= bytes.Length; i += 4)
             sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(bytes[i..]));
         return sum;
+    }
+
+    /// <summary>A font's tables by tag, in two parallel arrays; a tag given twice keeps its last body.</summary>
+    private sealed class FontTables(int capacity)
+    {
+        public string[] Tags { get; } = new string[capacity];
+        public ReadOnlyMemory<byte>[] Bodies { get; } = new ReadOnlyMemory<byte>[capacity];
+        public int Count { get; private set; }
+
+        public static FontTables Read(byte[] data)
+        {
+            var count = BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(4));
+            var tables = new FontTables(count);
+            for (var i = 0; i < count; i++)
+            {
+                var record = 12 + i * 16;
+                var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(record + 8));
+                var length = (int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(record + 12));
+                tables.Set(Encoding.ASCII.GetString(data, record, 4), data.AsMemory(offset, length));
+            }
+            return tables;
+        }
+
+        public void Set(string tag, ReadOnlyMemory<byte> body)
+        {
+            var at = Array.IndexOf(Tags, tag, 0, Count);
+            if (at < 0)
+            {
+                at = Count++;
+                Tags[at] = tag;
+            }
+            Bodies[at] = body;
+        }
+
+        public ReadOnlyMemory<byte> Get(string tag)
+        {
+            var at = Array.IndexOf(Tags, tag, 0, Count);
+            return at >= 0 ? Bodies[at] : throw new KeyNotFoundException($"The font has no '{tag}' table.");
+        }
+
+        // Insertion sort by ordinal tag: a font has about twenty tables.
+        public void SortByTag()
+        {
+            for (var i = 1; i < Count; i++)
+            {
+                var (tag, body) = (Tags[i], Bodies[i]);
+                var j = i - 1;
+                for (; j >= 0 && string.CompareOrdinal(Tags[j], tag) > 0; j--)
+                {
+                    Tags[j + 1] = Tags[j];
+                    Bodies[j + 1] = Bodies[j];
+                }
+                Tags[j + 1] = tag;
+                Bodies[j + 1] = body;
+            }
+        }
     }
 }

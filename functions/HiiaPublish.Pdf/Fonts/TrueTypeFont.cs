@@ -9,17 +9,21 @@ namespace HiiaPublish.Pdf.Fonts;
 internal sealed class TrueTypeFont
 {
     private readonly ushort[] _bmpGlyphs;                 // code point → glyph for U+0000..U+FFFF (0 = missing)
-    private readonly Dictionary<int, ushort> _astralGlyphs; // code points above U+FFFF
+    // Code points above U+FFFF and their glyphs, sorted by code point: arrays rather than a Dictionary<int, ushort>,
+    // whose code (a generic over value types) is JIT-compiled on every fresh start despite ReadyToRun.
+    private readonly int[] _astralCodes;
+    private readonly ushort[] _astralGlyphs;
     private readonly ushort[] _advances;                   // glyph → advance width in font units
 
     private TrueTypeFont(byte[] data, ushort unitsPerEm, short ascender, short descender,
-        ushort[] bmpGlyphs, Dictionary<int, ushort> astralGlyphs, ushort[] advances)
+        ushort[] bmpGlyphs, int[] astralCodes, ushort[] astralGlyphs, ushort[] advances)
     {
         Data = data;
         UnitsPerEm = unitsPerEm;
         Ascender = ascender;
         Descender = descender;
         _bmpGlyphs = bmpGlyphs;
+        _astralCodes = astralCodes;
         _astralGlyphs = astralGlyphs;
         _advances = advances;
     }
@@ -31,15 +35,36 @@ internal sealed class TrueTypeFont
 
     public ushort GlyphOf(int codePoint) =>
         codePoint is >= 0 and <= 0xFFFF ? _bmpGlyphs[codePoint]
-        : _astralGlyphs.GetValueOrDefault(codePoint);
+        : AstralGlyphOf(codePoint);
 
-    /// <summary>Every glyph some character maps to.</summary>
-    public HashSet<ushort> MappedGlyphs()
+    private ushort AstralGlyphOf(int codePoint)
     {
-        var glyphs = new HashSet<ushort>(_bmpGlyphs);
-        glyphs.UnionWith(_astralGlyphs.Values);
-        glyphs.Remove(0);
-        return glyphs;
+        int low = 0, high = _astralCodes.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var code = _astralCodes[middle];
+            if (code == codePoint) return _astralGlyphs[middle];
+            if (code < codePoint) low = middle + 1;
+            else high = middle - 1;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Which of the first <paramref name="glyphCount"/> glyphs some character maps to (glyph 0, "missing", only if a
+    /// character maps to it, which none does). An array, not a set: it is filled from all 65,536 BMP entries once per
+    /// face on a fresh render's path, and a set of them cost several times as much.
+    /// </summary>
+    public bool[] MappedGlyphs(int glyphCount)
+    {
+        var mapped = new bool[glyphCount];
+        foreach (var glyph in _bmpGlyphs)
+            if (glyph < glyphCount) mapped[glyph] = true;
+        foreach (var glyph in _astralGlyphs)
+            if (glyph < glyphCount) mapped[glyph] = true;
+        if (glyphCount > 0) mapped[0] = false;
+        return mapped;
     }
 
     public ushort AdvanceOf(ushort glyph) => _advances[Math.Min(glyph, _advances.Length - 1)];
@@ -65,9 +90,10 @@ internal sealed class TrueTypeFont
             advances[g] = g < numberOfHMetrics ? U16(data, hmtx + g * 4) : advances[numberOfHMetrics - 1];
 
         var bmp = new ushort[0x10000];
-        var astral = new Dictionary<int, ushort>();
+        var astral = new AstralMap();
         ReadCharacterMap(data, cmap, bmp, astral, name);
-        return new TrueTypeFont(data, unitsPerEm, ascender, descender, bmp, astral, advances);
+        var (astralCodes, astralGlyphs) = astral.Sorted();
+        return new TrueTypeFont(data, unitsPerEm, ascender, descender, bmp, astralCodes, astralGlyphs, advances);
     }
 
     private static Dictionary<string, int> ReadTableDirectory(byte[] data, string name)
@@ -88,7 +114,7 @@ internal sealed class TrueTypeFont
         tables.TryGetValue(tag, out var offset) ? offset : throw new InvalidDataException($"{name} has no '{tag}' table.");
 
     // Prefers a full-Unicode subtable (format 12), else the BMP one (format 4).
-    private static void ReadCharacterMap(byte[] data, int cmap, ushort[] bmp, Dictionary<int, ushort> astral, string name)
+    private static void ReadCharacterMap(byte[] data, int cmap, ushort[] bmp, AstralMap astral, string name)
     {
         var count = U16(data, cmap + 2);
         int format4 = -1, format12 = -1;
@@ -138,7 +164,7 @@ internal sealed class TrueTypeFont
         }
     }
 
-    private static void ReadFormat12(byte[] data, int table, ushort[] bmp, Dictionary<int, ushort> astral)
+    private static void ReadFormat12(byte[] data, int table, ushort[] bmp, AstralMap astral)
     {
         var groups = U32(data, table + 12);
         for (var g = 0; g < groups; g++)
@@ -150,11 +176,49 @@ internal sealed class TrueTypeFont
             for (var c = start; c <= end; c++, glyph++)
             {
                 if (c <= 0xFFFF) bmp[c] = (ushort)glyph;
-                else astral[c] = (ushort)glyph;
+                else astral.Set(c, (ushort)glyph);
             }
         }
     }
 
     private static ushort U16(byte[] data, int offset) => BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(offset, 2));
     private static uint U32(byte[] data, int offset) => BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(offset, 4));
+
+    // Collects code point → glyph above U+FFFF as the character map gives them; a code point mapped twice keeps
+    // the last glyph, as a dictionary would.
+    private sealed class AstralMap
+    {
+        private readonly List<int> _codes = [];
+        private readonly List<int> _glyphs = []; // List<int>, whose code CoreLib already has precompiled
+        private bool _sorted = true;
+
+        public void Set(int codePoint, ushort glyph)
+        {
+            if (_codes.Count > 0 && _codes[^1] >= codePoint) _sorted = false;
+            _codes.Add(codePoint);
+            _glyphs.Add(glyph);
+        }
+
+        public (int[] Codes, ushort[] Glyphs) Sorted()
+        {
+            var codes = _codes.ToArray();
+            var glyphs = new ushort[_glyphs.Count];
+            for (var i = 0; i < glyphs.Length; i++) glyphs[i] = (ushort)_glyphs[i];
+            if (_sorted) return (codes, glyphs);
+            // Format 12 groups are sorted by the spec; a font that breaks that is put in order here, the later wins.
+            var order = new int[codes.Length];
+            for (var i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, (a, b) => codes[a] != codes[b] ? codes[a].CompareTo(codes[b]) : a.CompareTo(b));
+            var keptCodes = new List<int>();
+            var keptGlyphs = new List<int>();
+            foreach (var i in order)
+            {
+                if (keptCodes.Count > 0 && keptCodes[^1] == codes[i]) keptGlyphs[^1] = glyphs[i];
+                else { keptCodes.Add(codes[i]); keptGlyphs.Add(glyphs[i]); }
+            }
+            var sortedGlyphs = new ushort[keptGlyphs.Count];
+            for (var i = 0; i < sortedGlyphs.Length; i++) sortedGlyphs[i] = (ushort)keptGlyphs[i];
+            return (keptCodes.ToArray(), sortedGlyphs);
+        }
+    }
 }
