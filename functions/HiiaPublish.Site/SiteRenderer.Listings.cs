@@ -64,6 +64,7 @@ public sealed partial class SiteRenderer
             ["role"] = null,
             ["feed_href"] = null,
             ["count_label"] = null,
+            ["empty_label"] = null,
         };
         var title = page > 1 ? $"{heading} ({listing["page_label"]})" : heading;
         return RenderPage(new PageFrame(path, language, title, Branding.For(language).RegularPublication, HeadHtml: "",

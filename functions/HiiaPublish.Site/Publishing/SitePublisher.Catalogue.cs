@@ -8,7 +8,10 @@ public sealed partial class SitePublisher
 {
     private sealed record StoredCatalogue(Catalogue Catalogue, byte[]? Bytes, SiteObjectInfo? Info);
 
-    private sealed record CommitOutcome(StoredCatalogue Stored, CatalogueEntry? Entry, int Attempts, Diagnostic? Diagnostic);
+    // Previous: the paper's entry in the catalogue the commit replaced (null for a first publication), whose topics
+    // and authors the publish must rebuild as well.
+    private sealed record CommitOutcome(StoredCatalogue Stored, CatalogueEntry? Entry, int Attempts, Diagnostic? Diagnostic,
+        CatalogueEntry? Previous = null);
 
     private static async Task<StoredCatalogue> ReadCatalogueAsync(ISiteStore store, CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ public sealed partial class SitePublisher
             var updated = stored.Catalogue.With(entry);
             var bytes = CatalogueSerializer.Serialize(updated);
             if (stored.Bytes is not null && stored.Info is not null && bytes.AsSpan().SequenceEqual(stored.Bytes))
-                return new CommitOutcome(stored, entry, attempt, null);
+                return new CommitOutcome(stored, entry, attempt, null, existing);
 
             var result = await store.WriteAsync(SitePaths.Catalogue, bytes, SiteObjectPolicy.Listing(SitePaths.Catalogue),
                 WriteCondition.Replacing(stored.Info), cancellationToken);
@@ -53,7 +56,7 @@ public sealed partial class SitePublisher
             {
                 writer.Record(SitePaths.Catalogue, bytes.Length);
                 var info = new SiteObjectInfo(result.ETag!, ContentHash.Sha256Hex(bytes), bytes.Length, null);
-                return new CommitOutcome(new StoredCatalogue(updated, bytes, info), entry, attempt, null);
+                return new CommitOutcome(new StoredCatalogue(updated, bytes, info), entry, attempt, null, existing);
             }
         }
 

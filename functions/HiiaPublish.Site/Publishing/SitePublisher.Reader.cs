@@ -54,11 +54,12 @@ public sealed partial class SitePublisher
     /// After the commit: the paper's page with its twin and related papers as the catalogue now has them, and its
     /// twin's page (rendered again from its published HTML, since its draft is not at hand) so both link each other.
     /// </summary>
-    private async Task RefreshNeighboursAsync(PublishScope access, PublicationRequest request, PublishedImages images, Catalogue catalogue)
+    private async Task RefreshNeighboursAsync(PublishScope access, PublicationRequest request, PublishedImages images, Catalogue catalogue,
+        CatalogueEntry? previous)
     {
         var entry = catalogue.Find(request.Perspective.Metadata.Slug);
         if (entry is null || entry.Revision != request.Revision) return;
-        await WriteIndexesAsync(access.Writer, catalogue, entry);
+        await WriteIndexesAsync(access.Writer, catalogue, entry, previous);
         var neighbours = PaperRelations.For(catalogue, entry);
         await access.Writer.WriteIfChangedAsync(entry.LandingPath, site.RenderLanding(entry, request.Perspective, images.FigurePaths, neighbours),
             SiteObjectPolicy.Listing(entry.LandingPath));
@@ -71,14 +72,15 @@ public sealed partial class SitePublisher
     }
 
     /// <summary>
-    /// oai.xml, and the topic and author pages of <paramref name="only"/> (all of them when null, as after a template
-    /// change): the pages a paper appears on, rendered and written in parallel.
+    /// oai.xml, and the topic and author pages of <paramref name="only"/> and of the revision it replaced (all of them
+    /// when null, as after a template change): the pages a paper appears on or has just left, rendered and written
+    /// in parallel.
     /// </summary>
-    private async Task WriteIndexesAsync(SiteWriter writer, Catalogue catalogue, CatalogueEntry? only)
+    private async Task WriteIndexesAsync(SiteWriter writer, Catalogue catalogue, CatalogueEntry? only, CatalogueEntry? previous = null)
     {
-        var topics = only?.Keywords.Select(Topics.SlugOf).ToHashSet(StringComparer.Ordinal);
-        var authors = only?.Authors.Select(a => Topics.SlugOf(a.Name)).ToHashSet(StringComparer.Ordinal);
-        var files = site.PlanTopicsAndAuthors(catalogue, topics, authors);
+        var topics = only?.Keywords.Concat(previous?.Keywords ?? []).Select(Topics.SlugOf).ToHashSet(StringComparer.Ordinal);
+        var authors = only?.Authors.Concat(previous?.Authors ?? []).Select(a => Topics.SlugOf(a.Name)).ToHashSet(StringComparer.Ordinal);
+        var files = site.PlanTopicsAndAuthors(catalogue, topics, authors, previous);
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelWrites },
             async (file, _) => await writer.WriteIfChangedAsync(file.Path, file.Render(), SiteObjectPolicy.Listing(file.Path)));
         await writer.WriteIfChangedAsync(SitePaths.OaiRepository, Harvesting.OaiStaticRepositoryWriter.Write(catalogue, site),

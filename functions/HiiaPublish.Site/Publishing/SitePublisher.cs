@@ -53,7 +53,7 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         await WriteReaderViewsAsync(writer, request, images, commit.Entry!);
 
         var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken);
-        await RefreshNeighboursAsync(new(store, writer, cancellationToken), request, images, commit.Stored.Catalogue);
+        await RefreshNeighboursAsync(new(store, writer, cancellationToken), request, images, commit.Stored.Catalogue, commit.Previous);
         if (!settled)
             diagnostics.Add(PublicationDiagnosticCatalog.Report(PublicationDiagnosticCatalog.ListingsStillChanging, request));
         return new PublishResult(outcome, diagnostics, commit.Entry, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
