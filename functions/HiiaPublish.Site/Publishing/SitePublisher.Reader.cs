@@ -7,28 +7,34 @@ namespace HiiaPublish.Site.Publishing;
 // Crossref deposit, the translation check, and the landing pages whose twin or related papers changed.
 public sealed partial class SitePublisher
 {
-    /// <summary>Fonts, favicon and script: the same bytes on every publish, so after the first they cost a read each.</summary>
-    private async Task WriteAssetsAsync(SiteWriter writer)
-    {
-        foreach (var asset in site.RenderAssets())
-            await writer.WriteIfChangedAsync(asset.Path, asset.Content,
-                asset.Path.EndsWith(".html", StringComparison.Ordinal) ? SiteObjectPolicy.Listing(asset.Path) : SiteObjectPolicy.StyleSheet(asset.Path));
-    }
+    /// <summary>
+    /// Fonts, favicon and script: the same bytes on every publish, so after the first they cost a read each; those
+    /// reads go out together (nothing among the assets links another before it exists: every page comes later).
+    /// </summary>
+    private async Task WriteAssetsAsync(SiteWriter writer) =>
+        await Parallel.ForEachAsync(site.RenderAssets(), new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelWrites },
+            async (asset, _) => await writer.WriteIfChangedAsync(asset.Path, asset.Content,
+                asset.Path.EndsWith(".html", StringComparison.Ordinal) ? SiteObjectPolicy.Listing(asset.Path) : SiteObjectPolicy.StyleSheet(asset.Path)));
 
     /// <summary>{slug}.bib, .ris, .json and (with a DOI) crossref.xml beside the PDF, before any page links them.</summary>
     private async Task WriteCitationsAsync(SiteWriter writer, CatalogueEntry entry)
     {
         await WriteAssetsAsync(writer);
         var citation = PaperCitation.For(entry, site);
-        await writer.WriteIfChangedAsync(SitePaths.Citation(entry.Year, entry.Slug, "bib"), BibTexWriter.Write(citation),
-            SiteObjectPolicy.Listing(SitePaths.Citation(entry.Year, entry.Slug, "bib")));
-        await writer.WriteIfChangedAsync(SitePaths.Citation(entry.Year, entry.Slug, "ris"), RisWriter.Write(citation),
-            SiteObjectPolicy.Listing(SitePaths.Citation(entry.Year, entry.Slug, "ris")));
-        await writer.WriteIfChangedAsync(SitePaths.Citation(entry.Year, entry.Slug, "json"), CslJsonWriter.Write(citation),
-            SiteObjectPolicy.Listing(SitePaths.Citation(entry.Year, entry.Slug, "json")));
+        // The four files name nothing of each other, so they go out together; the page that links them comes after.
+        var writes = new List<Task>
+        {
+            writer.WriteIfChangedAsync(SitePaths.Citation(entry.Year, entry.Slug, "bib"), BibTexWriter.Write(citation),
+                SiteObjectPolicy.Listing(SitePaths.Citation(entry.Year, entry.Slug, "bib"))),
+            writer.WriteIfChangedAsync(SitePaths.Citation(entry.Year, entry.Slug, "ris"), RisWriter.Write(citation),
+                SiteObjectPolicy.Listing(SitePaths.Citation(entry.Year, entry.Slug, "ris"))),
+            writer.WriteIfChangedAsync(SitePaths.Citation(entry.Year, entry.Slug, "json"), CslJsonWriter.Write(citation),
+                SiteObjectPolicy.Listing(SitePaths.Citation(entry.Year, entry.Slug, "json"))),
+        };
         if (CrossrefDepositWriter.Write(citation, site.Branding.Crossref, entry.Revision, entry.LastPublished) is { } deposit)
-            await writer.WriteIfChangedAsync(SitePaths.CrossrefDeposit(entry.Year, entry.Slug), deposit,
-                SiteObjectPolicy.Listing(SitePaths.CrossrefDeposit(entry.Year, entry.Slug)));
+            writes.Add(writer.WriteIfChangedAsync(SitePaths.CrossrefDeposit(entry.Year, entry.Slug), deposit,
+                SiteObjectPolicy.Listing(SitePaths.CrossrefDeposit(entry.Year, entry.Slug))));
+        await Task.WhenAll(writes);
     }
 
     /// <summary>A translation_of that cannot link: said with the field's position; the paper is published all the same.</summary>
