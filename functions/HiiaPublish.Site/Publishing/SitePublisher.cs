@@ -52,7 +52,7 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
             return new PublishResult(PublishOutcome.Refused, [.. diagnostics, commit.Diagnostic], null, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
         await WriteReaderViewsAsync(writer, request, images, commit.Entry!);
 
-        var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken);
+        var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken, previous: stored.Catalogue);
         await RefreshNeighboursAsync(new(store, writer, cancellationToken), request, images, commit.Stored.Catalogue, commit.Previous);
         if (!settled)
             diagnostics.Add(PublicationDiagnosticCatalog.Report(PublicationDiagnosticCatalog.ListingsStillChanging, request));
