@@ -43,7 +43,12 @@ public sealed record PerspectiveMetadata(
     public Common.SourcePosition TranslationOfAt { get; init; } = Common.SourcePosition.Start;
 }
 
-public sealed record Author(string Name, string? Role);
+/// <summary>
+/// An author as the byline prints them. <paramref name="FamilyName"/> is the front matter's optional
+/// <c>family_name</c> (issue 13): the part of the name a reference database files them under, for names whose family
+/// name is not the last word (Hungarian order, "Kovács Anna"; compound names). Null when not given.
+/// </summary>
+public sealed record Author(string Name, string? Role, string? FamilyName = null);
 
 /// <summary>Path is relative to the draft's folder, with '/' separators, checked to stay inside it.</summary>
 public sealed record CoverImage(string? Path, string? Alt, string? Credit);

@@ -49,7 +49,9 @@ public sealed record CatalogueEntry
     public DateTimeOffset LastPublished => Corrected ?? FirstPublished;
 }
 
-public sealed record CatalogueAuthor(string Name, string? Role);
+/// <summary>An author of a catalogued paper; FamilyName only when the front matter gave one (then it is written).</summary>
+public sealed record CatalogueAuthor(string Name, string? Role,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FamilyName = null);
 
 /// <summary>A replaced revision whose PDF stays reachable at its versioned path.</summary>
 public sealed record PreviousVersion(string Revision, string PdfPath, string Sha256, DateTimeOffset PublishedAt);

@@ -30,6 +30,14 @@ public static class SitePaths
     public static string TopicFeed(string topicSlug) => $"topics/{topicSlug}/feed.xml";
     public static string Author(string authorSlug) => $"authors/{authorSlug}/index.html";
 
+    /// <summary>Page <paramref name="page"/> of a topic's papers: the topic page itself, then topics/{slug}/page/2/index.html…</summary>
+    public static string TopicPage(string topicSlug, int page) =>
+        page <= 1 ? Topic(topicSlug) : $"topics/{topicSlug}/page/{page.ToString(CultureInfo.InvariantCulture)}/index.html";
+
+    /// <summary>Page <paramref name="page"/> of an author's papers: the author page itself, then authors/{slug}/page/2/index.html…</summary>
+    public static string AuthorPage(string authorSlug, int page) =>
+        page <= 1 ? Author(authorSlug) : $"authors/{authorSlug}/page/{page.ToString(CultureInfo.InvariantCulture)}/index.html";
+
     /// <summary>The Crossref deposit of a paper with a DOI.</summary>
     public static string CrossrefDeposit(int year, string slug) => PaperFolder(year, slug) + "crossref.xml";
 

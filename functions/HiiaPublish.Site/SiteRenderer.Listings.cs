@@ -7,8 +7,12 @@ namespace HiiaPublish.Site;
 /// <summary>A file of the site and its bytes, ready to be written.</summary>
 public sealed record SiteFile(string Path, byte[] Content);
 
-/// <summary>A listing page known by its path, rendered on demand so many pages can be rendered in parallel.</summary>
-public sealed record PlannedSiteFile(string Path, Func<byte[]> Render);
+/// <summary>
+/// A listing page known by its path, rendered on demand so many pages can be rendered in parallel. Inputs, when set,
+/// names everything from the catalogue the page is made of (its papers and their revisions, twins, page count): a
+/// page whose inputs differ from the same page's under the previous catalogue has certainly changed.
+/// </summary>
+public sealed record PlannedSiteFile(string Path, Func<byte[]> Render, string? Inputs = null);
 
 public sealed partial class SiteRenderer
 {
@@ -41,7 +45,14 @@ public sealed partial class SiteRenderer
         {
             var path = SitePaths.ListingPage(languageFolder, page);
             var pageNumber = page;
-            yield return new PlannedSiteFile(path, () => RenderListingPage(entries, languageFolder, language, heading, pageNumber, pageCount, copyrightYear, twins));
+            var inputs = new System.Text.StringBuilder().Append(pageCount).Append('|').Append(copyrightYear);
+            foreach (var entry in entries.Skip((page - 1) * pageSize).Take(pageSize))
+            {
+                inputs.Append('|').Append(entry.Slug).Append(' ').Append(entry.Revision);
+                if (twins.GetValueOrDefault(entry.Slug) is { } twin) inputs.Append(' ').Append(twin.LandingPath);
+            }
+            yield return new PlannedSiteFile(path, () => RenderListingPage(entries, languageFolder, language, heading, pageNumber, pageCount, copyrightYear, twins),
+                inputs.ToString());
         }
     }
 
@@ -64,6 +75,7 @@ public sealed partial class SiteRenderer
             ["role"] = null,
             ["feed_href"] = null,
             ["count_label"] = null,
+            ["empty_label"] = null,
         };
         var title = page > 1 ? $"{heading} ({listing["page_label"]})" : heading;
         return RenderPage(new PageFrame(path, language, title, Branding.For(language).RegularPublication, HeadHtml: "",

@@ -68,6 +68,9 @@ public class PublishBenchmarks
     [Benchmark]
     public int PublishOnePaper() => Publish($"bench-{_next++}");
 
+    /// <summary>The store the benchmark publishes into, for <see cref="PublishProfile"/> to wrap.</summary>
+    internal ISiteStore StoreForProfile { get => _store; set => _store = value; }
+
     [GlobalCleanup]
     public void Cleanup()
     {

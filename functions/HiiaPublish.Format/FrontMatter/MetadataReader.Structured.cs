@@ -10,7 +10,7 @@ namespace HiiaPublish.Format.FrontMatter;
 // The fields with inner structure: authors, abstract, cover.
 internal sealed partial class MetadataReader
 {
-    private static readonly string[] AuthorFields = ["name", "role"];
+    private static readonly string[] AuthorFields = ["name", "role", "family_name"];
     private static readonly string[] CoverFields = ["image", "alt", "credit"];
     private const string AuthorsHint = "add 'authors:' with one name per line, each line starting with '- '.";
 
@@ -71,7 +71,10 @@ internal sealed partial class MetadataReader
         if (written is not null && string.IsNullOrWhiteSpace(written))
             _diagnostics.ReportField(DiagnosticCatalog.EmptyField, At(nameEntry.Value), pointer + "/name", $"name (of {display})", "write the author's name.");
         var role = Find(fields, "role") is { } roleEntry ? Text(roleEntry.Value, pointer + "/role", $"role (of {display})") : null;
-        return string.IsNullOrWhiteSpace(written) ? null : new Author(written.Trim(), string.IsNullOrWhiteSpace(role) ? null : role.Trim());
+        var family = Find(fields, "family_name") is { } familyEntry
+            ? Text(familyEntry.Value, pointer + "/family_name", $"family_name (of {display})") : null;
+        return string.IsNullOrWhiteSpace(written) ? null : new Author(written.Trim(), string.IsNullOrWhiteSpace(role) ? null : role.Trim(),
+            string.IsNullOrWhiteSpace(family) ? null : family.Trim());
     }
 
     private EquatableList<Inline>? ReadAbstract(YamlMapping fields, Typographer typographer)

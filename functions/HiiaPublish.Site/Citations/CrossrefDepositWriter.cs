@@ -64,7 +64,7 @@ public static class CrossrefDepositWriter
                 xml.WriteStartElement("contributors", Namespace);
                 for (var i = 0; i < paper.Authors.Count; i++)
                 {
-                    var (family, given) = PaperCitation.SplitName(paper.Authors[i]);
+                    var (family, given) = paper.NameParts(i);
                     xml.WriteStartElement("person_name", Namespace);
                     xml.WriteAttributeString("sequence", i == 0 ? "first" : "additional");
                     xml.WriteAttributeString("contributor_role", "author");

@@ -25,8 +25,13 @@ public sealed record PaperCitation(
     string PdfUrl,
     IReadOnlyList<string> Keywords,
     string Abstract,
-    int Pages)
+    int Pages,
+    IReadOnlyList<string?>? FamilyNames = null)
 {
+    /// <summary>Author <paramref name="index"/>'s family and given names (see <see cref="SplitName"/>).</summary>
+    public (string Family, string? Given) NameParts(int index) =>
+        SplitName(Authors[index], FamilyNames is { } families && index < families.Count ? families[index] : null);
+
     public string LanguageCode => Language == PaperLanguage.Hungarian ? "hu" : "en";
 
     public string? DoiUrl => Doi is null ? null : "https://doi.org/" + Doi;
@@ -43,18 +48,34 @@ public sealed record PaperCitation(
         return new PaperCitation(entry.Slug, HtmlText.Clean(entry.Title), entry.Subtitle is null ? null : HtmlText.Clean(entry.Subtitle),
             entry.Authors.Select(a => HtmlText.Clean(a.Name)).ToArray(), SiteFormat.ParseDate(entry.Date), language, wording.Series,
             wording.Institute, entry.Number, wording.Issn, entry.Doi, site.AbsoluteUrl(entry.LandingPath), site.AbsoluteUrl(entry.PdfPath),
-            entry.Keywords.Select(HtmlText.Clean).ToArray(), entry.AbstractText, entry.Pages);
+            entry.Keywords.Select(HtmlText.Clean).ToArray(), entry.AbstractText, entry.Pages,
+            entry.Authors.Select(a => a.FamilyName is null ? null : HtmlText.Clean(a.FamilyName)).ToArray());
     }
 
     /// <summary>
     /// A personal name as family and given parts, for Crossref, which asks for a surname. The front matter holds a
-    /// name as one string in the order the byline prints it (the format writes "Anna Kovács", given name first, in
-    /// both languages), so the last word is taken as the family name. Where that guess matters less than the
-    /// name itself (RIS, CSL-JSON), the writers keep the whole name.
+    /// name as one string in the order the byline prints it. With a <c>family_name</c> (an author's optional field)
+    /// that is the family name, and the given name is what the name holds besides it ("Kovács Anna" with family name
+    /// "Kovács" → given "Anna"; none when the family name is not a run of the name's words). Without one the last
+    /// word is taken, right for "Anna Kovács" (the samples write names given name first in both languages) and wrong
+    /// for Hungarian order, which is what the field is for; the paper's language cannot tell, since Hungarian papers
+    /// print names either way. Where the guess matters less than the name itself (RIS, CSL-JSON), the writers keep
+    /// the whole name.
     /// </summary>
-    public static (string Family, string? Given) SplitName(string name)
+    public static (string Family, string? Given) SplitName(string name, string? familyName = null)
     {
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (familyName is not null && familyName.Trim() is { Length: > 0 } family)
+        {
+            var familyWords = family.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var start = 0; start + familyWords.Length <= parts.Length; start++)
+            {
+                if (!parts.AsSpan(start, familyWords.Length).SequenceEqual(familyWords)) continue;
+                var given = string.Join(' ', parts[..start].Concat(parts[(start + familyWords.Length)..]));
+                return (string.Join(' ', familyWords), given.Length > 0 ? given : null);
+            }
+            return (string.Join(' ', familyWords), null);
+        }
         return parts.Length < 2 ? (name.Trim(), null) : (parts[^1], string.Join(' ', parts[..^1]));
     }
 

@@ -52,8 +52,8 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
             return new PublishResult(PublishOutcome.Refused, [.. diagnostics, commit.Diagnostic], null, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
         await WriteReaderViewsAsync(writer, request, images, commit.Entry!);
 
-        var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken);
-        await RefreshNeighboursAsync(new(store, writer, cancellationToken), request, images, commit.Stored.Catalogue);
+        var settled = await RebuildListingsAsync(store, writer, commit.Stored, cancellationToken, previous: stored.Catalogue);
+        await RefreshNeighboursAsync(new(store, writer, cancellationToken), request, images, commit.Stored.Catalogue, commit.Previous);
         if (!settled)
             diagnostics.Add(PublicationDiagnosticCatalog.Report(PublicationDiagnosticCatalog.ListingsStillChanging, request));
         return new PublishResult(outcome, diagnostics, commit.Entry, writer.WrittenPaths, writer.BytesWritten, commit.Attempts);
@@ -74,9 +74,9 @@ public sealed partial class SitePublisher(SiteRenderer site, SitePublisherOption
         var suffix = entry.Revision[..12];
         await writer.WriteIfChangedAsync(entry.VersionedPdfPath, request.Pdf, SiteObjectPolicy.Pdf(entry.VersionedPdfPath, versioned: true,
             SiteObjectPolicy.FileNameFromTitle(entry.Title, $" ({suffix}).pdf"), $"{entry.Slug}-{suffix}.pdf"));
-        foreach (var image in images.Files)
-            await writer.WriteIfChangedAsync(image.Path, image.Content, SiteObjectPolicy.Image(image.Path));
-        await writer.WriteIfChangedAsync(SitePaths.StyleSheet, site.RenderStyleSheet(), SiteObjectPolicy.StyleSheet(SitePaths.StyleSheet));
+        // Immutable or not yet linked, so in any order: the images and the style sheet go out together.
+        await Task.WhenAll(images.Files.Select(image => writer.WriteIfChangedAsync(image.Path, image.Content, SiteObjectPolicy.Image(image.Path)))
+            .Append(writer.WriteIfChangedAsync(SitePaths.StyleSheet, site.RenderStyleSheet(), SiteObjectPolicy.StyleSheet(SitePaths.StyleSheet))));
     }
 
     // The stable PDF name, the citation files and the landing page: what a reader of the paper sees (the citation

@@ -25,6 +25,13 @@ internal sealed class SiteWriter(ISiteStore store, CancellationToken cancellatio
         Record(path, content.Length);
     }
 
+    /// <summary>Writes without reading first: for an object known to have changed, where the read would only cost time.</summary>
+    public async Task WriteChangedAsync(string path, byte[] content, SiteObjectProperties properties)
+    {
+        await store.WriteAsync(path, content, properties, WriteCondition.None, cancellationToken);
+        Record(path, content.Length);
+    }
+
     public void Record(string path, long bytes)
     {
         _written.Enqueue(path);
