@@ -99,7 +99,7 @@ internal sealed partial class ImageChecker
         }
         if (reading.Unprintable is { } kind)
         {
-            _diagnostics.ReportField(DiagnosticCatalog.ImageKindUnsupported, at, field, path, kind, format == "PNG" ? "an 8-bit PNG" : "an ordinary 8-bit JPEG");
+            _diagnostics.ReportField(DiagnosticCatalog.ImageKindUnsupported, at, field, path, kind, format == "PNG" ? "an 8-bit PNG, not interlaced" : "an ordinary 8-bit JPEG");
             return false;
         }
         if (reading.Pixels > _options.MaxImagePixels)
