@@ -38,7 +38,7 @@ public sealed class PerspectiveParser
         if (text is null) return null;
 
         var sourceText = new SourceText(text);
-        var images = new ImageChecker(source.Assets, diagnostics, Options);
+        var images = new ImageChecker(source.Assets, diagnostics, Options, source.Content.Length);
         var frontMatter = FrontMatterSplitter.Split(sourceText, diagnostics, out var state);
         // Never closed: everything after the opening line is front matter gone wrong; reading it as
         // body would only bury the one real problem under noise.

@@ -20,12 +20,17 @@ internal sealed partial class ImageChecker
     private readonly Dictionary<string, bool> _checked = new(StringComparer.Ordinal);
     private long _totalPixels;
     private bool _totalReported;
+    private readonly long _draftCost;
+    private long _imagesCost;
+    private bool _costReported;
 
-    public ImageChecker(IDraftAssets assets, DiagnosticBag diagnostics, PerspectiveParserOptions? options = null)
+    /// <param name="draftBytes">The draft's size, for the joint estimate of a render's memory (HP0080).</param>
+    public ImageChecker(IDraftAssets assets, DiagnosticBag diagnostics, PerspectiveParserOptions? options = null, long draftBytes = 0)
     {
         _assets = assets;
         _diagnostics = diagnostics;
         _options = options ?? new PerspectiveParserOptions();
+        _draftCost = RenderCostEstimate.OfDraft(draftBytes);
     }
 
     /// <summary>The clean relative path ('/' separators), or null when refused (with a diagnostic).</summary>
@@ -112,6 +117,15 @@ internal sealed partial class ImageChecker
         {
             _totalReported = true;
             _diagnostics.ReportField(DiagnosticCatalog.ImagesTooManyPixels, at, field, _totalPixels, _options.MaxTotalImagePixels, path);
+            return false;
+        }
+        _imagesCost += RenderCostEstimate.OfImage(reading, bytes.LongLength);
+        if (_draftCost + _imagesCost > _options.MaxRenderEstimateBytes && !_costReported && !_totalReported)
+        {
+            _costReported = true;
+            const double MB = 1 << 20;
+            _diagnostics.ReportField(DiagnosticCatalog.RenderTooCostly, at, field, Math.Round((_draftCost + _imagesCost) / MB),
+                _options.MaxRenderEstimateBytes / MB, path, Math.Round(_imagesCost / MB), Math.Round(_draftCost / MB));
             return false;
         }
         return true;

@@ -6,6 +6,12 @@ namespace HiiaPublish.Format.Images;
 /// <summary>What reading an image's bytes found: its pixel size, or the first byte where it is damaged and why.</summary>
 internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, string? Damage = null, string? Unprintable = null)
 {
+    /// <summary>
+    /// True when the PDF writer puts the file's data in as it is (a JPEG; a PNG not interlaced, grey, RGB or a palette,
+    /// without tRNS: Pdf's PngPassThrough), false when it must decode every pixel.
+    /// </summary>
+    public bool PassesThrough { get; init; }
+
     public bool IsDamaged => Damage is not null;
     public long Pixels => (long)Width * Height;
 
@@ -32,7 +38,7 @@ internal static class ImageDecoding
         var at = PngSignature.Length;
         int width = 0, height = 0, bitDepth = 0, colourType = 0, interlace = 0;
         var idat = new List<(int Offset, int Length)>();
-        bool palette = false, end = false, idatClosed = false, needsPassThrough = false;
+        bool palette = false, end = false, idatClosed = false, needsPassThrough = false, transparent = false;
         while (!end)
         {
             if (at + 12 > data.Length) return ImageReading.Damaged(at, "the file ends before its last chunk (IEND)");
@@ -70,6 +76,7 @@ internal static class ImageDecoding
                 case "tRNS":
                     // Transparency keeps an image off the pass-through, and PDFsharp cannot import this kind.
                     if (needsPassThrough) return ImageReading.Unsupported(KindOf(colourType, bitDepth, interlace) + " with transparency (tRNS)");
+                    transparent = true;
                     break;
                 case "PLTE":
                     palette = true;
@@ -91,7 +98,9 @@ internal static class ImageDecoding
         if (idat.Count == 0) return ImageReading.Damaged(at, "the file has no image data (IDAT)");
 
         var offsets = RowStartsThenEnd(width, height, BitsPerPixel(colourType, bitDepth), interlace == 1);
-        return InflatedMatches(data, idat, offsets) is { } damage ? ImageReading.Damaged(idat[0].Offset, damage) : new ImageReading(width, height);
+        return InflatedMatches(data, idat, offsets) is { } damage
+            ? ImageReading.Damaged(idat[0].Offset, damage)
+            : new ImageReading(width, height) { PassesThrough = interlace == 0 && !transparent && colourType is 0 or 2 or 3 };
     }
 
     private static string KindOf(int colourType, int bitDepth, int interlace) =>
