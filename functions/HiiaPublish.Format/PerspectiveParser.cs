@@ -38,7 +38,7 @@ public sealed class PerspectiveParser
         if (text is null) return null;
 
         var sourceText = new SourceText(text);
-        var images = new ImageChecker(source.Assets, diagnostics, Options, source.Content.Length);
+        var images = new ImageChecker(source.Assets, diagnostics, Options);
         var frontMatter = FrontMatterSplitter.Split(sourceText, diagnostics, out var state);
         // Never closed: everything after the opening line is front matter gone wrong; reading it as
         // body would only bury the one real problem under noise.
@@ -49,6 +49,7 @@ public sealed class PerspectiveParser
         var metadata = frontMatter is null ? new MetadataResult(null, PaperLanguage.English) : ReadMetadata(sourceText, frontMatter, images, diagnostics);
         var body = BodyReader.Read(_markdown, sourceText, frontMatter?.BodyStart ?? 0, metadata.Language, images,
             Options, diagnostics);
+        RenderCostEstimate.Check(source.Content.Length, body.Blocks, body.Footnotes, images.Costs, Options, diagnostics);
         return metadata.Metadata is null ? null : new Perspective(metadata.Metadata, body.Blocks, body.Footnotes);
     }
 

@@ -20,18 +20,17 @@ internal sealed partial class ImageChecker
     private readonly Dictionary<string, bool> _checked = new(StringComparer.Ordinal);
     private long _totalPixels;
     private bool _totalReported;
-    private readonly long _draftCost;
-    private long _imagesCost;
-    private bool _costReported;
+    private readonly List<ImageCost> _costs = [];
 
-    /// <param name="draftBytes">The draft's size, for the joint estimate of a render's memory (HP0080).</param>
-    public ImageChecker(IDraftAssets assets, DiagnosticBag diagnostics, PerspectiveParserOptions? options = null, long draftBytes = 0)
+    public ImageChecker(IDraftAssets assets, DiagnosticBag diagnostics, PerspectiveParserOptions? options = null)
     {
         _assets = assets;
         _diagnostics = diagnostics;
         _options = options ?? new PerspectiveParserOptions();
-        _draftCost = RenderCostEstimate.OfDraft(draftBytes);
     }
+
+    /// <summary>Each accepted image's share of a render's memory, in the order they were named (RenderCostEstimate).</summary>
+    public IReadOnlyList<ImageCost> Costs => _costs;
 
     /// <summary>The clean relative path ('/' separators), or null when refused (with a diagnostic).</summary>
     public string? Check(string reference, SourcePosition at, string? field = null)
@@ -119,15 +118,7 @@ internal sealed partial class ImageChecker
             _diagnostics.ReportField(DiagnosticCatalog.ImagesTooManyPixels, at, field, _totalPixels, _options.MaxTotalImagePixels, path);
             return false;
         }
-        _imagesCost += RenderCostEstimate.OfImage(reading, bytes.LongLength);
-        if (_draftCost + _imagesCost > _options.MaxRenderEstimateBytes && !_costReported && !_totalReported)
-        {
-            _costReported = true;
-            const double MB = 1 << 20;
-            _diagnostics.ReportField(DiagnosticCatalog.RenderTooCostly, at, field, Math.Round((_draftCost + _imagesCost) / MB),
-                _options.MaxRenderEstimateBytes / MB, path, Math.Round(_imagesCost / MB), Math.Round(_draftCost / MB));
-            return false;
-        }
+        _costs.Add(new ImageCost(path, at, field, RenderCostEstimate.OfImage(reading, bytes.LongLength)));
         return true;
     }
 
@@ -163,3 +154,6 @@ internal sealed partial class ImageChecker
     [GeneratedRegex(@"^[A-Za-z]:([\\/]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex DrivePattern();
 }
+
+/// <summary>What one image adds to a render's memory, and where the draft names it.</summary>
+internal sealed record ImageCost(string Path, SourcePosition At, string? Field, long Bytes);

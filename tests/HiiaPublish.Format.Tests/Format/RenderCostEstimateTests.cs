@@ -51,6 +51,38 @@ public class RenderCostEstimateTests
         Assert.NotNull(result.Perspective);
     }
 
+    [Fact]
+    public void TablesAndFootnotesAtTheirLimits_WithMostOfTwoMegabytesOfProse_AreRefusedAsTooCostly_AtTheFirstTable()
+    {
+        // The measured shape: 11,976 cells (499 rows of 24 with the header; HP0076 counts the delimiter row too), 1,000 notes, prose to 1.9 MB (527 MB).
+        var text = new System.Text.StringBuilder(Drafts.Header()).Append("## One\n\n");
+        var tableLine = text.ToString().Count(c => c == '\n') + 1;
+        text.Append("| ").Append(string.Join(" | ", Enumerable.Range(0, 24).Select(c => $"H{c}"))).Append(" |\n|")
+            .Append(string.Concat(Enumerable.Repeat("---|", 24))).Append('\n');
+        for (var row = 0; row < 498; row++) text.Append("| ").Append(string.Join(" | ", Enumerable.Range(0, 24).Select(c => $"{row}.{c}"))).Append(" |\n");
+        text.Append('\n');
+        for (var note = 1; note <= 1000; note++) text.Append($"A claim.[^{note}] ");
+        text.Append("\n\n");
+        var paragraph = string.Join(' ', Enumerable.Repeat("The corridor carries cargo across the Caspian Sea.", 20)) + "\n\n";
+        while (text.Length < 1_800_000) text.Append(paragraph);
+        for (var note = 1; note <= 1000; note++) text.Append($"[^{note}]: A source, page {note}.\n");
+
+        var result = Drafts.Parse(text.ToString());
+
+        var problem = Assert.Single(result.Diagnostics);
+        Assert.Equal("HP0081", problem.Code);
+        Assert.Equal(tableLine, problem.Line);
+        Assert.Contains("11,976 table cells, 1,000 footnotes", problem.Message);
+    }
+
+    [Fact]
+    public void TwoMegabytesOfPlainProse_AreAccepted()
+    {
+        var result = ParseWithFigures(2_000_000);
+
+        Assert.Empty(result.Diagnostics);
+    }
+
     private static ParseResult ParseWithFigures(int proseBytes, params (string Name, byte[] Png)[] figures)
     {
         var text = new System.Text.StringBuilder(Drafts.Header()).Append("## One\n\n");
