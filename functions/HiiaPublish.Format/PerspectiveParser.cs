@@ -49,6 +49,7 @@ public sealed class PerspectiveParser
         var metadata = frontMatter is null ? new MetadataResult(null, PaperLanguage.English) : ReadMetadata(sourceText, frontMatter, images, diagnostics);
         var body = BodyReader.Read(_markdown, sourceText, frontMatter?.BodyStart ?? 0, metadata.Language, images,
             Options, diagnostics);
+        RenderCostEstimate.Check(source.Content.Length, body.Blocks, body.Footnotes, images.Costs, Options, diagnostics);
         return metadata.Metadata is null ? null : new Perspective(metadata.Metadata, body.Blocks, body.Footnotes);
     }
 

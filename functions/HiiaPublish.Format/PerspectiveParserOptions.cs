@@ -53,6 +53,11 @@ public sealed record PerspectiveParserOptions
     public long MaxTotalImagePixels { get; init; } = 2 * 4096L * 4096;
     /// <summary>Largest image file (HP0073): the whole upload, Markdown and images, is at most 2 MB.</summary>
     public long MaxImageFileBytes { get; init; } = 2 * 1024 * 1024;
+    /// <summary>
+    /// Most memory a render of the draft may be estimated to need (HP0080), from the draft's size and its images
+    /// (Images/RenderCostEstimate): the 512 MB a render is given, one per core on a 2 GB instance.
+    /// </summary>
+    public long MaxRenderEstimateBytes { get; init; } = 512L << 20;
 
     /// <summary>Series name used when an English paper's front matter names none.</summary>
     public string DefaultSeries { get; init; } = "HIIA Perspective";

@@ -20,6 +20,7 @@ internal sealed partial class ImageChecker
     private readonly Dictionary<string, bool> _checked = new(StringComparer.Ordinal);
     private long _totalPixels;
     private bool _totalReported;
+    private readonly List<ImageCost> _costs = [];
 
     public ImageChecker(IDraftAssets assets, DiagnosticBag diagnostics, PerspectiveParserOptions? options = null)
     {
@@ -27,6 +28,9 @@ internal sealed partial class ImageChecker
         _diagnostics = diagnostics;
         _options = options ?? new PerspectiveParserOptions();
     }
+
+    /// <summary>Each accepted image's share of a render's memory, in the order they were named (RenderCostEstimate).</summary>
+    public IReadOnlyList<ImageCost> Costs => _costs;
 
     /// <summary>The clean relative path ('/' separators), or null when refused (with a diagnostic).</summary>
     public string? Check(string reference, SourcePosition at, string? field = null)
@@ -99,7 +103,7 @@ internal sealed partial class ImageChecker
         }
         if (reading.Unprintable is { } kind)
         {
-            _diagnostics.ReportField(DiagnosticCatalog.ImageKindUnsupported, at, field, path, kind, format == "PNG" ? "an 8-bit PNG" : "an ordinary 8-bit JPEG");
+            _diagnostics.ReportField(DiagnosticCatalog.ImageKindUnsupported, at, field, path, kind, format == "PNG" ? "an 8-bit PNG, not interlaced" : "an ordinary 8-bit JPEG");
             return false;
         }
         if (reading.Pixels > _options.MaxImagePixels)
@@ -114,6 +118,7 @@ internal sealed partial class ImageChecker
             _diagnostics.ReportField(DiagnosticCatalog.ImagesTooManyPixels, at, field, _totalPixels, _options.MaxTotalImagePixels, path);
             return false;
         }
+        _costs.Add(new ImageCost(path, at, field, RenderCostEstimate.OfImage(reading, bytes.LongLength)));
         return true;
     }
 
@@ -149,3 +154,6 @@ internal sealed partial class ImageChecker
     [GeneratedRegex(@"^[A-Za-z]:([\\/]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex DrivePattern();
 }
+
+/// <summary>What one image adds to a render's memory, and where the draft names it.</summary>
+internal sealed record ImageCost(string Path, SourcePosition At, string? Field, long Bytes);

@@ -6,6 +6,12 @@ namespace HiiaPublish.Format.Images;
 /// <summary>What reading an image's bytes found: its pixel size, or the first byte where it is damaged and why.</summary>
 internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, string? Damage = null, string? Unprintable = null)
 {
+    /// <summary>
+    /// True when the PDF writer puts the file's data in as it is (a JPEG; a PNG not interlaced, grey, RGB or a palette,
+    /// without tRNS: Pdf's PngPassThrough), false when it must decode every pixel.
+    /// </summary>
+    public bool PassesThrough { get; init; }
+
     public bool IsDamaged => Damage is not null;
     public long Pixels => (long)Width * Height;
 
@@ -32,7 +38,7 @@ internal static class ImageDecoding
         var at = PngSignature.Length;
         int width = 0, height = 0, bitDepth = 0, colourType = 0, interlace = 0;
         var idat = new List<(int Offset, int Length)>();
-        bool palette = false, end = false, idatClosed = false;
+        bool palette = false, end = false, idatClosed = false, needsPassThrough = false, transparent = false;
         while (!end)
         {
             if (at + 12 > data.Length) return ImageReading.Damaged(at, "the file ends before its last chunk (IEND)");
@@ -58,10 +64,19 @@ internal static class ImageDecoding
                     if (!ValidDepth(colourType, bitDepth) || body[10] != 0 || body[11] != 0 || interlace > 1)
                         return ImageReading.Damaged(at + 16, "the header names a colour type, depth or method PNG does not have");
                     if ((long)width * height > maxPixels) return new ImageReading(width, height);
-                    // PDFsharp 6.2 imports 8-bit PNGs of every colour type, and palettes of 1 and 4 bits not interlaced;
-                    // EncodedImageRobustnessTests try every kind.
-                    if (bitDepth != 8 && !(colourType == 3 && bitDepth is 1 or 4 && interlace == 0))
-                        return ImageReading.Unsupported(bitDepth == 16 ? "a PNG of 16 bits per channel" : $"a PNG of {bitDepth} bits per pixel{(interlace == 1 ? ", interlaced" : "")}");
+                    // The PDF writer takes a non-interlaced grey, RGB or palette PNG without transparency as it is
+                    // (Pdf's PngPassThrough), at any depth; anything else PDFsharp 6.2 must import, which it does for
+                    // 8 bits of every colour type (but interlaced grey, which it shows shifted a pixel) and palettes of
+                    // 1 and 4 bits not interlaced. EncodedImageRobustnessTests try every kind.
+                    var importable = (bitDepth == 8 && !(colourType == 0 && interlace == 1)) || (colourType == 3 && bitDepth is 1 or 4 && interlace == 0);
+                    needsPassThrough = !importable;
+                    if (!importable && !(interlace == 0 && colourType is 0 or 2 or 3))
+                        return ImageReading.Unsupported(KindOf(colourType, bitDepth, interlace));
+                    break;
+                case "tRNS":
+                    // Transparency keeps an image off the pass-through, and PDFsharp cannot import this kind.
+                    if (needsPassThrough) return ImageReading.Unsupported(KindOf(colourType, bitDepth, interlace) + " with transparency (tRNS)");
+                    transparent = true;
                     break;
                 case "PLTE":
                     palette = true;
@@ -83,8 +98,15 @@ internal static class ImageDecoding
         if (idat.Count == 0) return ImageReading.Damaged(at, "the file has no image data (IDAT)");
 
         var offsets = RowStartsThenEnd(width, height, BitsPerPixel(colourType, bitDepth), interlace == 1);
-        return InflatedMatches(data, idat, offsets) is { } damage ? ImageReading.Damaged(idat[0].Offset, damage) : new ImageReading(width, height);
+        return InflatedMatches(data, idat, offsets) is { } damage
+            ? ImageReading.Damaged(idat[0].Offset, damage)
+            : new ImageReading(width, height) { PassesThrough = interlace == 0 && !transparent && colourType is 0 or 2 or 3 };
     }
+
+    private static string KindOf(int colourType, int bitDepth, int interlace) =>
+        (bitDepth == 16 ? "a PNG of 16 bits per channel" : bitDepth == 8 ? "an 8-bit PNG" : $"a PNG of {bitDepth} bits per pixel")
+        + (colourType switch { 0 => ", greyscale", 4 => ", greyscale with alpha", 6 => ", with alpha", _ => "" })
+        + (interlace == 1 ? ", interlaced" : "");
 
     private static string Printable(string type) => new(type.Select(c => char.IsAsciiLetter(c) ? c : '?').ToArray());
 

@@ -29,20 +29,23 @@ internal sealed class ImageStreamCache
 }
 
 /// <summary>
-/// An image XObject as PDFsharp writes it (its dictionary entries and compressed stream), ready to copy into any
-/// document. An image whose XObject needs more than plain values (a soft mask for transparency, a palette) is kept
-/// decoded instead, and drawn by PDFsharp as before.
+/// An image XObject ready to copy into any document: a PNG the PDF can show as it is (<see cref="PngPassThrough"/>)
+/// with its compressed data unchanged, anything else as PDFsharp writes it (its dictionary entries and compressed
+/// stream). An image whose PDFsharp XObject needs more than plain values (a soft mask for transparency, a palette) is
+/// kept decoded instead, and drawn by PDFsharp as before.
 /// </summary>
 internal sealed class EncodedImage
 {
     private readonly IReadOnlyList<KeyValuePair<string, PdfItem>> _entries;
     private readonly byte[] _stream;
+    private readonly PngPassThrough? _png;
 
-    private EncodedImage(IReadOnlyList<KeyValuePair<string, PdfItem>> entries, byte[] stream, XImage? decoded)
+    private EncodedImage(IReadOnlyList<KeyValuePair<string, PdfItem>> entries, byte[] stream, XImage? decoded, PngPassThrough? png = null)
     {
         _entries = entries;
         _stream = stream;
         Decoded = decoded;
+        _png = png;
     }
 
     /// <summary>Set only when the encoded form could not be reused: draw this image itself.</summary>
@@ -67,6 +70,8 @@ internal sealed class EncodedImage
 
     private static EncodedImage EncodeImported(byte[] data)
     {
+        if (PngPassThrough.TryRead(data) is { } png)
+            return PassedThrough(png);
         using var input = new MemoryStream(data, writable: false);
         var decoded = XImage.FromStream(input);
         using var scratch = new PdfDocument();
@@ -87,13 +92,57 @@ internal sealed class EncodedImage
         return new EncodedImage(entries, encoded.Stream!.Value, decoded: null);
     }
 
+    /// <summary>
+    /// The entries PDFsharp writes for a decoded PNG of this kind (ImageStreamCacheTests compare the two), and the PNG's
+    /// own zlib data as the stream, read through PNG prediction. The colour space stays what PDFsharp chose (DeviceGray,
+    /// DeviceRGB, or Indexed over DeviceRGB), which PDF/A-2 accepts beside the papers' sRGB output intent.
+    /// </summary>
+    private static EncodedImage PassedThrough(PngPassThrough png)
+    {
+        List<KeyValuePair<string, PdfItem>> entries =
+        [
+            new("/Type", new PdfName("/XObject")),
+            new("/Subtype", new PdfName("/Image")),
+            new("/Filter", new PdfName("/FlateDecode")),
+            new("/Width", new PdfInteger(png.Width)),
+            new("/Height", new PdfInteger(png.Height)),
+            new("/BitsPerComponent", new PdfInteger(png.BitsPerComponent)),
+        ];
+        if (png.Palette is null)
+            entries.Add(new("/ColorSpace", new PdfName(png.Colours == 3 ? "/DeviceRGB" : "/DeviceGray")));
+        return new EncodedImage(entries, png.Data, decoded: null, png);
+    }
+
     /// <summary>Makes <paramref name="image"/> (drawn from a placeholder) this image: same entries, same stream.</summary>
     public void CopyInto(PdfImage image)
     {
         image.Elements.Clear();
         foreach (var (key, value) in _entries)
             image.Elements[key] = value;
+        if (_png is not null)
+            AddPngParts(image, _png);
         image.Stream!.Value = _stream;
         image.Elements.SetInteger("/Length", _stream.Length);
+    }
+
+    /// <summary>What a passed-through PNG needs that belongs to one document: its prediction parameters and its palette.</summary>
+    private static void AddPngParts(PdfImage image, PngPassThrough png)
+    {
+        var document = image.Owner;
+        var prediction = new PdfDictionary(document);
+        // 15: each row names its own PNG filter, as PNG's rows do.
+        prediction.Elements.SetInteger("/Predictor", 15);
+        prediction.Elements.SetInteger("/Colors", png.Colours);
+        prediction.Elements.SetInteger("/BitsPerComponent", png.BitsPerComponent);
+        prediction.Elements.SetInteger("/Columns", png.Width);
+        image.Elements["/DecodeParms"] = prediction;
+        if (png.Palette is not { } palette)
+            return;
+        // The palette as a stream object of its RGB triples, as PDFsharp writes the palettes it decodes.
+        var lookup = new PdfDictionary(document);
+        lookup.CreateStream(palette);
+        document.Internals.AddObject(lookup);
+        image.Elements["/ColorSpace"] = new PdfArray(document,
+            new PdfName("/Indexed"), new PdfName("/DeviceRGB"), new PdfInteger(palette.Length / 3 - 1), lookup.Reference!);
     }
 }

@@ -95,6 +95,7 @@ public class GoldenFixtureTests
                 nameof(PerspectiveParserOptions.MaxImagePixels) => options with { MaxImagePixels = long.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxTotalImagePixels) => options with { MaxTotalImagePixels = long.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxImageFileBytes) => options with { MaxImageFileBytes = long.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxRenderEstimateBytes) => options with { MaxRenderEstimateBytes = long.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxFootnoteReferences) => options with { MaxFootnoteReferences = int.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxImageReferences) => options with { MaxImageReferences = int.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxTableCells) => options with { MaxTableCells = int.Parse(value) },

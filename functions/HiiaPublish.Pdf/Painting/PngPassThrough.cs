@@ -1,0 +1,88 @@
+using System.Buffers.Binary;
+
+namespace HiiaPublish.Pdf.Painting;
+
+/// <summary>
+/// A PNG whose compressed data a PDF can show as it is: PNG's zlib stream with its per-row filters is exactly what
+/// /FlateDecode with /Predictor 15 (PNG prediction, a filter byte per row) reads, so the IDAT chunks, joined, become
+/// the image stream with no decoding and no recompression (issue 14: decoding and re-compressing the sample's two
+/// pictures was the largest single cost of a fresh render). That holds for a non-interlaced image of grey, RGB or a
+/// palette without transparency (tRNS) — one sample per pixel and channel in the order PDF stores them. Alpha
+/// channels and Adam7 interlacing lay the data out differently, and those images go through PDFsharp as before.
+/// </summary>
+internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponent, int Colours, byte[]? Palette, byte[] Data)
+{
+    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>
+    /// The image's parts for the PDF, or null when it cannot be passed through (another kind, or bytes that are not a
+    /// whole PNG: the check has read the data to its last byte, so those only reach here from a renderer called
+    /// without it, and PDFsharp's import then names the damage). Chunk checksums are the check's work, not repeated.
+    /// </summary>
+    public static PngPassThrough? TryRead(byte[] data)
+    {
+        if (data.Length < Signature.Length + 12 + 13 || !data.AsSpan(0, Signature.Length).SequenceEqual(Signature))
+            return null;
+        var at = Signature.Length;
+        int width = 0, height = 0, bitDepth = 0, colourType = -1;
+        byte[]? palette = null;
+        var idat = new List<(int Offset, int Length)>();
+        long idatLength = 0;
+        while (true)
+        {
+            if (at > data.Length - 12) return null;
+            var length = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(at));
+            if (length > (uint)(data.Length - 12 - at)) return null;
+            var body = data.AsSpan(at + 8, (int)length);
+            var type = data.AsSpan(at + 4, 4);
+            if (colourType < 0 && !type.SequenceEqual("IHDR"u8)) return null;
+            if (type.SequenceEqual("IHDR"u8))
+            {
+                if (colourType >= 0 || length != 13) return null;
+                width = BinaryPrimitives.ReadInt32BigEndian(body);
+                height = BinaryPrimitives.ReadInt32BigEndian(body[4..]);
+                (bitDepth, colourType) = (body[8], body[9]);
+                // Compression and filter method 0 are the only ones PNG has; interlace must be 0 to pass through.
+                if (width <= 0 || height <= 0 || body[10] != 0 || body[11] != 0 || body[12] != 0 || !Passable(colourType, bitDepth))
+                    return null;
+            }
+            else if (type.SequenceEqual("PLTE"u8))
+            {
+                if (length == 0 || length % 3 != 0 || length > 3 * 256) return null;
+                palette = body.ToArray();
+            }
+            else if (type.SequenceEqual("tRNS"u8))
+                return null; // transparency needs a mask the stream does not carry
+            else if (type.SequenceEqual("IDAT"u8))
+            {
+                idat.Add((at + 8, (int)length));
+                idatLength += length;
+            }
+            else if (type.SequenceEqual("IEND"u8))
+                break;
+            at += 12 + (int)length;
+        }
+        if (idat.Count == 0 || idatLength > int.MaxValue || (colourType == 3 && palette is null))
+            return null;
+        // A palette is optional in grey and RGB images (a hint for displays) and means nothing to the PDF there.
+        if (colourType != 3) palette = null;
+
+        var joined = new byte[idatLength];
+        var written = 0;
+        foreach (var (offset, length) in idat)
+        {
+            Buffer.BlockCopy(data, offset, joined, written, length);
+            written += length;
+        }
+        return new PngPassThrough(width, height, bitDepth, colourType == 2 ? 3 : 1, palette, joined);
+    }
+
+    /// <summary>Grey of any depth, RGB of 8 or 16 bits, a palette of up to 8 bits: the kinds PDF stores sample for sample as PNG does.</summary>
+    internal static bool Passable(int colourType, int bitDepth) => colourType switch
+    {
+        0 => bitDepth is 1 or 2 or 4 or 8 or 16,
+        2 => bitDepth is 8 or 16,
+        3 => bitDepth is 1 or 2 or 4 or 8,
+        _ => false,
+    };
+}
