@@ -162,6 +162,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TooManyLongWords = Error("HP0079", "Too many over-long words",
         "Words of {0} characters or more hold {1:N0} characters together, more than the limit of {2:N0}, passed here; each must be broken across lines. Add spaces, or give long addresses as links with a short text.");
 
+    // A correction says so (issue 15): HP0085–HP0089.
+    public static readonly DiagnosticDescriptor BadCorrects = Error("HP0085", "Bad corrects",
+        "corrects '{0}' {1}; give the slug of the published paper this draft corrects, the last part of its web address.");
+    public static readonly DiagnosticDescriptor CorrectsAnotherSlug = Error("HP0086", "corrects names another slug",
+        "corrects names '{0}', but this draft's slug is '{1}': a correction replaces the paper at its own address. Write 'slug: {0}' if this corrects '{0}', or remove 'corrects:' if it is a paper of its own.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
@@ -177,5 +183,7 @@ public static class DiagnosticCatalog
         TooManyLines, WordTooLong, OpenLinksTooCostly, TooManyOpenBrackets, Noncharacter, TooManyFootnotes, TableTooManyRows,
         TableTooManyColumns, ImageTooManyPixels, ImagesTooManyPixels, ImageCorrupt, NoVisibleText, AssetNotRegularFile, ImageFileTooLarge,
         TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences, ImageKindUnsupported, TooManyLongWords,
+
+        BadCorrects, CorrectsAnotherSlug,
     ];
 }
