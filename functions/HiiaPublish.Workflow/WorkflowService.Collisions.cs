@@ -15,6 +15,25 @@ public sealed partial class WorkflowService
         "The web address '{0}' belongs to \"{1}\" by {2}, a draft in review (revision {3}); this draft, \"{4}\" by {5}, is another paper (other title, other authors), so uploading it would make it that draft's next revision. Give this draft its own 'slug:'; if it is that draft's next revision, keep its title or an author.");
 
     /// <summary>
+    /// The catalogue's entry for the slug. A catalogue this program cannot read is the operator's problem, not the
+    /// editor's: the upload goes on as if nothing were published (the publisher, which must read it, says so loudly).
+    /// </summary>
+    private async Task<CatalogueEntry?> PublishedEntryAsync(string slug, CancellationToken cancellationToken)
+    {
+        var stored = await site.ReadAsync(SitePaths.Catalogue, cancellationToken);
+        if (stored is null) return null;
+        try
+        {
+            return CatalogueSerializer.Deserialize(stored.Content).Find(slug);
+        }
+        catch (InvalidDataException e)
+        {
+            WorkflowTelemetry.CatalogueUnreadable(logger, slug, e);
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The diagnostic that refuses this draft its slug, or null: checked against the published paper at that address
     /// (as the publisher will), and when none is published, against the draft in review there. A revision already
     /// on the site (its own retry) and a `corrects:` naming a published paper always pass.
@@ -22,8 +41,7 @@ public sealed partial class WorkflowService
     private async Task<Diagnostic?> SlugCollisionAsync(PerspectiveMetadata metadata, string revision, string sourceFile,
         CancellationToken cancellationToken)
     {
-        var stored = await site.ReadAsync(SitePaths.Catalogue, cancellationToken);
-        var published = stored is null ? null : CatalogueSerializer.Deserialize(stored.Content).Find(metadata.Slug);
+        var published = await PublishedEntryAsync(metadata.Slug, cancellationToken);
         if (SlugCollisions.Check(metadata, revision, sourceFile, published) is { } refusal) return refusal;
         if (published is not null || metadata.Corrects is not null) return null;
 

@@ -118,4 +118,16 @@ public class UploadCollisionTests
         Assert.Equal(RevisionState.Queued, nextRevision.Value?.State);
         Assert.Equal(2, (await flow.Revisions.ListRevisionsAsync("foo-bar", None)).Count);
     }
+
+    [Fact]
+    public async Task ACatalogueThatCannotBeRead_DoesNotStopAnUpload_WhichIsCheckedAgainAtPublication()
+    {
+        var flow = new MemoryWorkflow();
+        await flow.Site.WriteAsync(SitePaths.Catalogue, Encoding.UTF8.GetBytes("{ not a catalogue"), new HiiaPublish.Site.Storage.SiteObjectProperties("application/json", "no-cache"),
+            HiiaPublish.Site.Storage.WriteCondition.None, None);
+
+        var result = await flow.Service.UploadAsync(Draft("Foo Bar", "Anna Kovács"), People.Editor, None);
+
+        Assert.Equal(RevisionState.Queued, result.Value?.State);
+    }
 }
