@@ -41,6 +41,15 @@ public sealed record PerspectiveMetadata(
 
     /// <summary>Where translation_of is written, so a problem found at publication can point at it.</summary>
     public Common.SourcePosition TranslationOfAt { get; init; } = Common.SourcePosition.Start;
+
+    /// <summary>
+    /// The slug of the published paper this draft corrects (always its own slug): a correction may then change the
+    /// title and every author, which otherwise would make it another paper taking that address.
+    /// </summary>
+    public string? Corrects { get; init; }
+
+    /// <summary>Where corrects is written, so a problem found at upload or publication can point at it.</summary>
+    public Common.SourcePosition CorrectsAt { get; init; } = Common.SourcePosition.Start;
 }
 
 /// <summary>

@@ -63,6 +63,12 @@ public static class DraftStates
                 RevisionState.Failed => ("failed", Concerning(DraftAttention.Failed, head)),
                 RevisionState.Approved => ("publishing", new DraftAttention(DraftAttention.None, head.Revision, numbers[head.Revision])),
                 RevisionState.Published => ("published", new DraftAttention(DraftAttention.None, head.Revision, numbers[head.Revision])),
+                // A superseded head (uploaded in the same instant as the revision that overtook it) waits for nothing:
+                // the paper is where the winning revision is, on the site or on its way there.
+                RevisionState.Superseded => (ordered.Any(r => r.State == RevisionState.Approved) || publishedRecord is null ? "publishing" : "published",
+                    new DraftAttention(DraftAttention.None, head.Revision, numbers[head.Revision])),
+                RevisionState.Invalid => ("problems", Concerning(DraftAttention.ProblemsFound, head)),
+                // Uploaded, queued, rendering: the typesetter has it.
                 _ => ("rendering", new DraftAttention(DraftAttention.None, head.Revision, numbers[head.Revision])),
             };
         var title = head?.Title ?? ordered.LastOrDefault(r => r.Title is not null)?.Title;

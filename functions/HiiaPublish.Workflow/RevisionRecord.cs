@@ -25,7 +25,8 @@ public sealed record RevisionRecord(
     string? FailureReason = null,
     string? KeptMessage = null,
     AuditSummary? Audit = null,
-    IReadOnlyList<RevisionEvent>? History = null)
+    IReadOnlyList<RevisionEvent>? History = null,
+    IReadOnlyList<string>? Authors = null)
 {
     /// <summary>False when the preview's accessibility audit failed: such a revision is never approved or published.</summary>
     public bool AuditAllows => Audit is null || Audit.AllPass;

@@ -11,14 +11,18 @@ public sealed partial class WorkflowService
     /// </summary>
     private async Task<bool> SupersedeIfNotNewestAsync(RevisionRecord record, CancellationToken cancellationToken)
     {
-        var newer = (await revisions.ListRevisionsAsync(record.Slug, cancellationToken))
+        var all = await revisions.ListRevisionsAsync(record.Slug, cancellationToken);
+        var newer = all
             .Where(other => other.Revision != record.Revision && other.State is RevisionState.Approved or RevisionState.Published)
             .Where(other => IsNewer(other, record))
             .OrderByDescending(other => other.UploadedAt)
             .FirstOrDefault();
         if (newer is null) return false;
 
-        var reason = $"Not published: revision {newer.Revision[..12]}, uploaded later, was approved too, and the newest approved revision is the one the site shows.";
+        // Editors know revisions by the number the desk shows ("revision 3"), so the reason names that; the hash
+        // follows in brackets for whoever looks the revision up in storage.
+        var number = DraftStates.Numbers(all)[newer.Revision];
+        var reason = $"Not published: revision {number} ({newer.Revision[..12]}), uploaded later, was approved too, and the newest approved revision is the one the site shows.";
         // The timeline's entry is written by the same guarded write as the state, like every other transition's.
         await TransitionAsync(record.Slug, record.Revision, current => current.State == RevisionState.Approved
             ? (current with { State = RevisionState.Superseded, FailureReason = reason })

@@ -57,19 +57,28 @@ public sealed partial class WorkflowService(
                 diagnostics);
 
         var existing = await revisions.GetAsync(slug, revision, cancellationToken);
-        if (existing is not null) return await ResumeUploadAsync(existing, cancellationToken);
+        if (existing is not null) return await ResumeUploadAsync(existing, principal, cancellationToken);
+        // Nothing is stored for a draft refused its slug: it is another paper, and its revisions would otherwise join
+        // the history of the paper whose address it took.
+        if (parsed.Perspective is { } perspective &&
+            await SlugCollisionAsync(perspective.Metadata, revision, files.SourceFile, cancellationToken) is { } collision)
+            return new WorkflowProblem(ProblemKind.Invalid, "The draft has errors", "Fix the problems listed in 'diagnostics' and upload the draft again.",
+                [.. diagnostics, DiagnosticView.From(collision)], slug);
 
         foreach (var name in files.FileNames)
             await drafts.PutFileAsync(slug, revision, name, name == files.SourceFile ? files.Source : files.Assets[name], cancellationToken);
         var record = new RevisionRecord(slug, revision, parsed.HasErrors ? RevisionState.Invalid : RevisionState.Queued,
-            principal.Id, time.GetUtcNow(), files.SourceFile, files.FileNames, diagnostics, parsed.Perspective?.Metadata.Title);
+            principal.Id, time.GetUtcNow(), files.SourceFile, files.FileNames, diagnostics, parsed.Perspective?.Metadata.Title)
+        {
+            Authors = parsed.Perspective?.Metadata.Authors.Select(a => a.Name).ToArray(),
+        };
         record = record.With(RevisionEvent.By(RevisionEventKind.Uploaded, record.UploadedAt, principal));
         if (parsed.HasErrors) record = record.With(new RevisionEvent(RevisionEventKind.ProblemsFound, record.UploadedAt, Problems: ErrorCount(diagnostics)));
         if (!await revisions.TryCreateAsync(record, cancellationToken))
         {
             // The same files arrived twice at once: the other request created the record; finish its work.
             var raced = await revisions.GetAsync(slug, revision, cancellationToken);
-            return raced is null ? Problems.Busy(slug, revision) : await ResumeUploadAsync(raced, cancellationToken);
+            return raced is null ? Problems.Busy(slug, revision) : await ResumeUploadAsync(raced, principal, cancellationToken);
         }
         if (record.State == RevisionState.Queued) await QueueRenderAsync(record, cancellationToken);
         return record;
@@ -77,18 +86,19 @@ public sealed partial class WorkflowService(
 
     /// <summary>
     /// The same revision uploaded again: whatever an earlier upload left undone (head, render message) is done
-    /// now, and a failed revision gets a fresh start.
+    /// now, and a failed revision gets a fresh start, which its timeline shows as a new upload by whoever sent it.
     /// </summary>
-    private async Task<WorkflowResult<RevisionRecord>> ResumeUploadAsync(StoredRevision existing, CancellationToken cancellationToken)
+    private async Task<WorkflowResult<RevisionRecord>> ResumeUploadAsync(StoredRevision existing, WorkflowPrincipal principal,
+        CancellationToken cancellationToken)
     {
         var record = existing.Record;
         if (record.State == RevisionState.Failed)
         {
-            var restarted = record with
+            var restarted = (record with
             {
                 State = RevisionState.Queued, Attempts = 0, LastError = null, FailureReason = null, KeptMessage = null,
                 PreviewSha256 = null, PageCount = 0, Audit = null, ReviewedBy = null, ReviewedAt = null, ApprovedPdfSha256 = null,
-            };
+            }).With(RevisionEvent.By(RevisionEventKind.Uploaded, time.GetUtcNow(), principal));
             if (await revisions.TryReplaceAsync(restarted, existing.ETag, cancellationToken) is null)
                 return Problems.Busy(record.Slug, record.Revision);
             record = restarted;

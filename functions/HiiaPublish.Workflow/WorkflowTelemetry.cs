@@ -90,6 +90,11 @@ public static class WorkflowTelemetry
     };
 
     /// <summary>A step's fault (the queue retries it): the span says error, and the log keeps the exception.</summary>
+    /// <summary>The upload could not read the site's catalogue to check a slug against it, and went on without.</summary>
+    public static void CatalogueUnreadable(ILogger? logger, string slug, Exception exception) =>
+        (logger ?? NullLogger.Instance).LogWarning(exception, "The upload of {Slug} could not read the site's catalogue, so its slug was not checked against the published papers: {Error}",
+            slug, exception.Message);
+
     public static void Failed(ILogger? logger, WorkMessage work, Exception exception)
     {
         if (Activity.Current is { } activity && activity.Source == Source)

@@ -39,7 +39,9 @@ public class PublicationDiagnosticTests
         ["HP0708"] = (ListingsStillChangingAsync,
             "open-war.md(1,1): warning HP0708: Other papers kept being published while the listings were rebuilt; this paper is in the catalogue, and the next publish (or running this one again) brings the listings up to date."),
         ["HP0720"] = (SlugTakenAsync,
-            "open-war.md(1,1): error HP0720: The web address 'open-war' already belongs to \"Open War\" by Anna Kovács; this draft, \"Open-War!\" by Béla Nagy, is another paper (other title, other authors), so it would replace it. Give this draft its own 'slug:', or keep the title or an author if it corrects that paper."),
+            "open-war.md(1,1): error HP0720: The web address 'open-war' already belongs to \"Open War\" by Anna Kovács; this draft, \"Open-War!\" by Béla Nagy, is another paper (other title, other authors), so it would replace it. Give this draft its own 'slug:'; if it corrects that paper, keep its title or an author, or add 'corrects: open-war' to its front matter."),
+        ["HP0721"] = (() => PublishAsync(Correcting(Paper(), new SourcePosition(8, 11))),
+            "open-war.md(8,11): error HP0721: corrects names 'open-war', but no paper is published at that address, so there is nothing to correct: remove 'corrects:' to publish this as a new paper, or check the slug."),
         ["HP0709"] = (CatalogueBusyAsync,
             "open-war.md(1,1): error HP0709: The catalogue changed 1 times while this paper was being added (many papers published at once). Nothing is broken: publish it again."),
         ["HP0710"] = (() => PublishAsync(Twin("nyitott-haboru", PaperLanguage.Hungarian, "open-war")),
@@ -48,6 +50,12 @@ public class PublicationDiagnosticTests
             "open-war-2.md(7,17): warning HP0711: translation_of names 'open-war', which is also in English, so the pages are not linked as translations: name the paper in the other language."),
         ["HP0712"] = (TwinTakenAsync,
             "masik-forditas.md(7,17): warning HP0712: translation_of names 'open-war', but it (or this paper) is already paired with another translation, so the pages are not linked: correct translation_of on one of the papers."),
+    };
+
+    // A draft that says it corrects the paper at its own slug, with corrects written at the given place.
+    private static PublicationRequest Correcting(PublicationRequest request, SourcePosition at) => request with
+    {
+        Perspective = request.Perspective with { Metadata = request.Perspective.Metadata with { Corrects = request.Perspective.Metadata.Slug, CorrectsAt = at } },
     };
 
     // A paper naming its twin, with translation_of written on line 7, column 17 of its draft.

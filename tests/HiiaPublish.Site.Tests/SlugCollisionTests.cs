@@ -57,4 +57,38 @@ public class SlugCollisionTests
 
         Assert.Equal(PublishOutcome.Correction, result.Outcome);
     }
+
+    [Fact]
+    public async Task ARetitlingWithNewAuthors_ThatSaysItCorrectsThePaper_ReplacesIt_AndKeepsTheOldVersionAsPrevious()
+    {
+        var store = new InMemorySiteStore();
+        var publisher = SiteFixture.Publisher();
+        await publisher.PublishAsync(Paper("Foo Bar", "Anna Kovács", "a"), store, CancellationToken.None);
+        var paper = TestPapers.Paper(slug: "foo-bar", title: "Quite Another Title", authors: [new Author("Béla Nagy", null)]);
+        var unsaid = TestPapers.Request(paper, revisionSource: "b");
+        var said = TestPapers.Request(paper with { Metadata = paper.Metadata with { Corrects = "foo-bar" } }, revisionSource: "b");
+
+        Assert.Equal(PublishOutcome.Refused, (await publisher.PublishAsync(unsaid, store, CancellationToken.None)).Outcome);
+        var result = await publisher.PublishAsync(said, store, CancellationToken.None);
+
+        Assert.Equal(PublishOutcome.Correction, result.Outcome);
+        var entry = CatalogueSerializer.Deserialize((await store.ReadAsync(SitePaths.Catalogue, CancellationToken.None))!.Content).Entries.Single();
+        Assert.Equal("Quite Another Title", entry.Title);
+        Assert.Equal("Béla Nagy", Assert.Single(entry.Authors).Name);
+        Assert.Single(entry.PreviousVersions);
+    }
+
+    [Fact]
+    public async Task ADraftThatSaysItCorrectsAPaperNotOnTheSite_IsRefused_AndNothingIsWritten()
+    {
+        var store = new InMemorySiteStore();
+        var paper = TestPapers.Paper(slug: "foo-bar", title: "Foo Bar", authors: [new Author("Anna Kovács", null)]);
+        var request = TestPapers.Request(paper with { Metadata = paper.Metadata with { Corrects = "foo-bar" } }, revisionSource: "a");
+
+        var result = await SiteFixture.Publisher().PublishAsync(request, store, CancellationToken.None);
+
+        Assert.Equal(PublishOutcome.Refused, result.Outcome);
+        Assert.Contains("no paper is published at that address", Assert.Single(result.Diagnostics, d => d.Code == "HP0721").Message);
+        Assert.Empty(await SiteInvariants.ReadAllAsync(store));
+    }
 }

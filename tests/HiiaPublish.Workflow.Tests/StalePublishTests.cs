@@ -24,7 +24,8 @@ public class StalePublishTests
         await flow.Service.HandlePublishAsync(r2Message, None); // R2's message, back from the dead host
 
         Assert.Equal(RevisionState.Superseded, (await flow.RecordAsync(r2.Slug, r2.Revision)).State);
-        Assert.Contains(r3.Revision[..12], (await flow.RecordAsync(r2.Slug, r2.Revision)).FailureReason);
+        // Named as the desk numbers it (R3 is the paper's second upload here), with its hash for storage.
+        Assert.Contains($"revision 2 ({r3.Revision[..12]})", (await flow.RecordAsync(r2.Slug, r2.Revision)).FailureReason);
         // The paper's timeline says so, once, as the last thing that happened to R2.
         var r2Events = RevisionHistory.EventsOf(await flow.RecordAsync(r2.Slug, r2.Revision));
         Assert.Equal(RevisionEventKind.Superseded, r2Events[^1].Kind);

@@ -105,9 +105,15 @@ public class UploadAndRenderTests
 
         flow.Renderer.FailWith = null;
         flow.Queue.TryDequeue(WorkQueues.Render, out _);
+        flow.Clock.Now += TimeSpan.FromMinutes(3);
         Assert.Equal(RevisionState.Queued, (await flow.Service.UploadAsync(Drafts.Small(), People.Editor, None)).Value!.State);
         await flow.DrainAsync(WorkQueues.Render);
         Assert.Equal(RevisionState.Rendered, (await flow.RecordAsync(record.Slug, record.Revision)).State);
+        // The timeline shows the fresh start: a second upload, by its sender, after the failure and before the render.
+        var kinds = RevisionHistory.EventsOf(await flow.RecordAsync(record.Slug, record.Revision)).Select(e => e.Kind).ToArray();
+        Assert.Equal([RevisionEventKind.Uploaded, RevisionEventKind.Failed, RevisionEventKind.Uploaded, RevisionEventKind.Rendered], kinds);
+        var again = RevisionHistory.EventsOf(await flow.RecordAsync(record.Slug, record.Revision))[2];
+        Assert.Equal((flow.Clock.Now, People.Editor.Id), (again.At, again.ById));
     }
 
     [Theory]

@@ -9,9 +9,12 @@ internal static class FrontMatterBlanking
     public static string Blank(string text, int bodyStart)
     {
         if (bodyStart <= 0) return text;
-        var chars = text.ToCharArray();
-        for (var i = 0; i < bodyStart && i < chars.Length; i++)
-            if (chars[i] is not ('\r' or '\n')) chars[i] = ' ';
-        return new string(chars);
+        // One copy of the text, not two (an array and then a string of it).
+        return string.Create(text.Length, (text, bodyStart), static (chars, state) =>
+        {
+            state.text.AsSpan().CopyTo(chars);
+            for (var i = 0; i < state.bodyStart && i < chars.Length; i++)
+                if (chars[i] is not ('\r' or '\n')) chars[i] = ' ';
+        });
     }
 }

@@ -39,6 +39,8 @@ internal sealed partial class InlineConverter
     // Markdig leaves a reference to an undefined footnote as the literal text "[^label]".
     private void ReportUnresolvedFootnotes(TextRun run)
     {
+        // Without a '[' in any piece there is no reference to find, and nothing to join (most runs of prose).
+        if (!run.Pieces.Exists(piece => piece.Text.Contains('['))) return;
         var joined = new StringBuilder();
         var starts = new List<int>();
         foreach (var (piece, _, _) in run.Pieces)

@@ -166,6 +166,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TextTooCostly = Error("HP0081", "Paper too costly to set as a PDF",
         "Setting this paper as a PDF would take about {0:N0} MB, more than the {1:N0} MB a render may use, for its text alone: {2:N0} table cells, {3:N0} footnotes and {4:N0} bytes of draft; shorten the tables (or publish their data as a separate file), merge footnotes, or split the paper.");
 
+    // A correction says so (issue 15): HP0085–HP0089.
+    public static readonly DiagnosticDescriptor BadCorrects = Error("HP0085", "Bad corrects",
+        "corrects '{0}' {1}; give the slug of the published paper this draft corrects, the last part of its web address.");
+    public static readonly DiagnosticDescriptor CorrectsAnotherSlug = Error("HP0086", "corrects names another slug",
+        "corrects names '{0}', but this draft's slug is '{1}': a correction replaces the paper at its own address. Write 'slug: {0}' if this corrects '{0}', or remove 'corrects:' if it is a paper of its own.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
@@ -182,5 +188,6 @@ public static class DiagnosticCatalog
         TableTooManyColumns, ImageTooManyPixels, ImagesTooManyPixels, ImageCorrupt, NoVisibleText, AssetNotRegularFile, ImageFileTooLarge,
         TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences, ImageKindUnsupported, TooManyLongWords,
         RenderTooCostly, TextTooCostly,
+        BadCorrects, CorrectsAnotherSlug,
     ];
 }

@@ -58,6 +58,28 @@ internal sealed partial class MetadataReader
         return null;
     }
 
+    /// <summary>
+    /// corrects: the slug of the published paper this draft corrects (issue 15). A correction lives at the address of
+    /// the paper it corrects, so the field must repeat this draft's own slug: naming another one would mean the
+    /// correction goes elsewhere, which is always a mistake. Whether that paper is published is known at upload and
+    /// publication only.
+    /// </summary>
+    private string? ReadCorrects(YamlMapping fields, string? ownSlug)
+    {
+        var entry = Find(fields, "corrects");
+        var written = OptionalText(fields, "corrects");
+        if (entry is null || written is null) return null;
+        var trimmed = written.Trim();
+        if (!SlugBuilder.IsValid(trimmed))
+            _diagnostics.ReportField(DiagnosticCatalog.BadCorrects, At(entry.Value), "/corrects", TextSnippet.Of(written),
+                "is not a slug (lower-case letters a-z, digits and single hyphens)");
+        else if (ownSlug is not null && trimmed != ownSlug)
+            _diagnostics.ReportField(DiagnosticCatalog.CorrectsAnotherSlug, At(entry.Value), "/corrects", trimmed, ownSlug);
+        else
+            return trimmed;
+        return null;
+    }
+
     /// <summary>Two keywords whose topic pages would be the same page ("Energy security" and "energy-security").</summary>
     private void CheckKeywordTopics(YamlMapping fields)
     {

@@ -17,7 +17,7 @@ internal sealed partial class MetadataReader
 {
     private static readonly string[] KnownFields =
         ["title", "subtitle", "date", "language", "authors", "copy_editors", "abstract", "keywords", "cover", "slug", "series",
-         "number", "doi", "translation_of"];
+         "number", "doi", "translation_of", "corrects"];
 
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
@@ -60,6 +60,7 @@ internal sealed partial class MetadataReader
         var number = ReadNumber(fields);
         var doi = ReadDoi(fields);
         var translationOf = ReadTranslationOf(fields, slug);
+        var corrects = ReadCorrects(fields, slug);
         CheckKeywordTopics(fields);
 
         if (_diagnostics.ErrorCount > errorsBefore || rawTitle is null || date is null || summary is null || slug is null)
@@ -74,6 +75,8 @@ internal sealed partial class MetadataReader
             Doi = doi,
             TranslationOf = translationOf,
             TranslationOfAt = Find(fields, "translation_of") is { } at ? At(at.Value) : SourcePosition.Start,
+            Corrects = corrects,
+            CorrectsAt = Find(fields, "corrects") is { } correctsAt ? At(correctsAt.Value) : SourcePosition.Start,
         };
         return new MetadataResult(metadata, language);
     }

@@ -33,7 +33,9 @@ internal static class PublicationDiagnosticCatalog
         "The catalogue changed {0} times while this paper was being added (many papers published at once). Nothing is broken: publish it again.");
     // Slug collisions with a different paper (issue 15).
     public static readonly DiagnosticDescriptor SlugTakenByAnotherPaper = Error("HP0720", "Slug taken by another paper",
-        "The web address '{0}' already belongs to \"{1}\" by {2}; this draft, \"{3}\" by {4}, is another paper (other title, other authors), so it would replace it. Give this draft its own 'slug:', or keep the title or an author if it corrects that paper.");
+        "The web address '{0}' already belongs to \"{1}\" by {2}; this draft, \"{3}\" by {4}, is another paper (other title, other authors), so it would replace it. Give this draft its own 'slug:'; if it corrects that paper, keep its title or an author, or add 'corrects: {0}' to its front matter.");
+    public static readonly DiagnosticDescriptor CorrectsNothingPublished = Error("HP0721", "Corrects a paper that is not published",
+        "corrects names '{0}', but no paper is published at that address, so there is nothing to correct: remove 'corrects:' to publish this as a new paper, or check the slug.");
 
     // The paper among the others (issue 13): HP0710–HP0719. Warnings: the paper is published, without the link.
     public static readonly DiagnosticDescriptor TwinMissing = Warning("HP0710", "Translation not on the site yet",
@@ -48,7 +50,7 @@ internal static class PublicationDiagnosticCatalog
         InvalidSlug, NotAPdf, InvalidPageCount, InvalidRevision, UnsupportedCover, MissingFigure,
         SupersededRevision, ListingsStillChanging, CatalogueBusy,
         TwinMissing, TwinSameLanguage, TwinTaken,
-        SlugTakenByAnotherPaper,
+        SlugTakenByAnotherPaper, CorrectsNothingPublished,
     ];
 
     /// <summary>A problem of the request as a whole: it points at the start of the draft's file.</summary>

@@ -73,4 +73,21 @@ public class SeriesFieldsTests
         Assert.Null(metadata.Doi);
         Assert.Null(metadata.TranslationOf);
     }
+
+    [Fact]
+    public void Corrects_ReachesTheModelWithItsPlace_WhenItNamesTheDraftsOwnSlug()
+    {
+        var result = Drafts.Parse(Draft.Replace("translation_of: a-teszt-elemzes", "slug: the-test-paper\ncorrects: the-test-paper"));
+
+        var metadata = result.Perspective!.Metadata;
+        Assert.Equal("the-test-paper", metadata.Corrects);
+        Assert.Equal((7, 11), (metadata.CorrectsAt.Line, metadata.CorrectsAt.Column));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is "HP0085" or "HP0086");
+    }
+
+    [Fact]
+    public void Corrects_IsAbsent_WhenNotWritten()
+    {
+        Assert.Null(Drafts.Parse(Draft).Perspective!.Metadata.Corrects);
+    }
 }

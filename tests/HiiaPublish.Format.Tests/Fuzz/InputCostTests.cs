@@ -131,7 +131,7 @@ public class InputCostTests
             .Select(codePoint => codePoint is >= 0xD800 and <= 0xDFFF ? ((char)codePoint).ToString() : char.ConvertFromUtf32(codePoint))
             .Array[1, 6].Select(parts => string.Concat(parts));
 
-    private static readonly string[] Fields = ["title", "subtitle", "keywords", "author", "copy_editors", "series", "slug", "alt", "abstract", "body", "note", "number", "doi", "translation_of"];
+    private static readonly string[] Fields = ["title", "subtitle", "keywords", "author", "copy_editors", "series", "slug", "alt", "abstract", "body", "note", "number", "doi", "translation_of", "corrects"];
 
     [Fact]
     public void EveryUnicodeCategory_InEveryField_NeverThrows_AndNeverYieldsAnEmptyOrInvisibleValue()
@@ -149,6 +149,7 @@ public class InputCostTests
             Assert.Equal(result.HasErrors, result.Perspective is null);
             if (result.Perspective is not { Metadata: var metadata }) return;
             Assert.True(SlugBuilder.IsValid(metadata.Slug), $"slug '{metadata.Slug}'");
+            Assert.True(metadata.Corrects is null || metadata.Corrects == metadata.Slug, $"corrects '{metadata.Corrects}'");
             Assert.All(metadata.Keywords, keyword => Assert.True(HasVisible(keyword), $"keyword '{keyword}'"));
             Assert.True(HasVisible(metadata.Title));
             Assert.All(metadata.Authors, author => Assert.True(HasVisible(author.Name)));
@@ -175,6 +176,7 @@ public class InputCostTests
                (field == "number" ? $"number: {quoted}\n" : "") +
                (field == "doi" ? $"doi: {quoted}\n" : "") +
                (field == "translation_of" ? $"translation_of: {quoted}\n" : "") +
+               (field == "corrects" ? $"corrects: {quoted}\n" : "") +
                (field == "keywords" ? $"keywords: [{quoted}]\n" : "") +
                (field == "copy_editors" ? $"copy_editors: [{quoted}]\n" : "") +
                (field == "alt" ? $"cover:\n  image: cover.png\n  alt: {quoted}\n" : "") +
