@@ -43,7 +43,7 @@ public static class HiiaPublishServiceCollectionExtensions
         // The site's search index, built from `$web` by a timer (SearchIndexFunction, `hiia serve`'s loop); its manifest is private.
         services.AddSingleton(sp => new SiteSearchIndexer(sp.GetRequiredService<ISiteStore>(),
             new BlobSiteStore(storage.BlobService().GetBlobContainerClient(SiteSearchIndexer.ContainerName)),
-            SiteSearchIndexer.DefaultCacheFolder(), sp.GetRequiredService<ILogger<SiteSearchIndexer>>()));
+            SiteSearchIndexer.DefaultCacheFolder(site.BlobService().Uri.AbsoluteUri), sp.GetRequiredService<ILogger<SiteSearchIndexer>>()));
 
         // Parser, renderer and site templates are immutable and expensive to build: one of each per process.
         services.AddSingleton(_ => new PerspectiveParser());

@@ -71,8 +71,12 @@ public sealed partial class SiteSearchIndexer
         _locatePagefind = locatePagefind ?? PagefindIndexer.Locate;
     }
 
-    /// <summary>The default page cache of this machine, under the temp folder.</summary>
-    public static string DefaultCacheFolder() => Path.Combine(Path.GetTempPath(), "hiia-search-pages");
+    /// <summary>
+    /// The page cache of one site on this machine, under the temp folder: one folder per site (named by a hash of
+    /// <paramref name="siteIdentity"/>, e.g. the account's blob URI), so two hosts on one machine never clear each other's pages.
+    /// </summary>
+    public static string DefaultCacheFolder(string siteIdentity) =>
+        Path.Combine(Path.GetTempPath(), "hiia-search-pages-" + ContentHash.Sha256Hex(Encoding.UTF8.GetBytes(siteIdentity))[..16]);
 
     /// <summary>perspectives/{year}/{slug}/index.html: the pages that carry data-pagefind-body (templates/site/landing.html).</summary>
     public static bool IsPaperPage(string path) => PaperPage().IsMatch(path);
