@@ -135,6 +135,22 @@ public sealed class SiteSearchIndexerTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(SearchIndexOutcome.Unchanged, (await Indexer(site).RunAsync(CancellationToken.None)).Outcome);
     }
 
+    [Fact]
+    public async Task ASiteWithoutPapers_IsNotAFailure_AndNothingIsWritten()
+    {
+        var site = new InMemorySiteStore();
+        var privateStore = new InMemorySiteStore();
+        await site.WriteAsync("index.html", "<p>No papers yet.</p>"u8.ToArray(), new SiteObjectProperties("text/html; charset=utf-8", "public, max-age=300"),
+            WriteCondition.None, default);
+
+        var run = await new SiteSearchIndexer(site, privateStore, _cache, NullLogger.Instance).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Unchanged, run.Outcome);
+        Assert.Contains("no paper pages", run.Message);
+        Assert.Equal(1, site.Writes);
+        Assert.Equal(0, privateStore.Writes);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("/bin/false")]

@@ -91,6 +91,10 @@ public sealed partial class SiteSearchIndexer
         await foreach (var entry in _site.ListEntriesAsync("perspectives/", cancellationToken))
             if (IsPaperPage(entry.Path)) pages[entry.Path] = entry.ETag;
 
+        // Pagefind refuses a folder without pages; a site before its first paper has nothing to search (not an error).
+        if (pages.Count == 0)
+            return new SearchIndexRun(SearchIndexOutcome.Unchanged, 0, 0, 0, 0, clock.ElapsedMilliseconds, "search index not built: the site has no paper pages yet");
+
         var stored = await _private.ReadAsync(ManifestPath, cancellationToken);
         var previous = stored is null ? null : ReadManifest(stored.Content);
         if (previous is not null && SameOrdinal(previous.Pages, pages))
