@@ -164,9 +164,24 @@ public sealed class SiteSearchIndexerTests(AzuriteFixture azurite) : IDisposable
         site.Store.Reset();
         site.Private.Reset();
 
+        var spans = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == HiiaPublish.Workflow.WorkflowTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (spans) spans.Add(activity); },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
         var failed = await Indexer(site, () => binary).RunAsync(CancellationToken.None);
 
         Assert.Equal(SearchIndexOutcome.Failed, failed.Outcome);
+        // What an operator sees in Application Insights: a failed span saying why.
+        System.Diagnostics.Activity span;
+        lock (spans) span = Assert.Single(spans, s => s.OperationName == SiteSearchIndexer.ActivityName);
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, span.Status);
+        Assert.StartsWith("search index not built", span.StatusDescription);
+        Assert.Equal("failed", span.GetTagItem(HiiaPublish.Workflow.WorkflowTelemetry.OutcomeTag));
         Assert.StartsWith("search index not built", failed.Message);
         Assert.Equal(before, await IndexFilesAsync(site.Web));
         Assert.Equal(0, site.Store.Writes + site.Store.Deletes + site.Private.Writes);

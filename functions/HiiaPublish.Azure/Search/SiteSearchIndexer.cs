@@ -84,7 +84,32 @@ public sealed partial class SiteSearchIndexer
     [GeneratedRegex(@"^perspectives/[0-9]{4}/[a-z0-9-]+/index\.html$")]
     private static partial Regex PaperPage();
 
+    /// <summary>The span name of a run, on the workflow's ActivitySource, so the app's OpenTelemetry exports it with the rest.</summary>
+    public const string ActivityName = "search-index";
+    private static readonly ActivitySource Source = new(HiiaPublish.Workflow.WorkflowTelemetry.SourceName);
+
     public async Task<SearchIndexRun> RunAsync(CancellationToken cancellationToken)
+    {
+        using var activity = Source.StartActivity(ActivityName);
+        try
+        {
+            var run = await RunUntracedAsync(cancellationToken);
+            activity?.SetTag(HiiaPublish.Workflow.WorkflowTelemetry.OutcomeTag, run.Outcome.ToString().ToLowerInvariant());
+            activity?.SetTag("hiia.search.pages", run.Pages);
+            activity?.SetTag("hiia.search.uploaded", run.FilesUploaded);
+            if (run.Outcome == SearchIndexOutcome.Failed) activity?.SetStatus(ActivityStatusCode.Error, run.Message);
+            return run;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Storage down, most likely: nothing readers see has changed, and the next run starts again from the manifest.
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            _logger.LogError(exception, "Building the search index failed; the site keeps its previous index and the next run tries again");
+            throw;
+        }
+    }
+
+    private async Task<SearchIndexRun> RunUntracedAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var pages = new SortedDictionary<string, string>(StringComparer.Ordinal);
