@@ -1,5 +1,6 @@
 using HiiaPublish.Pdf.Audit;
 using HiiaPublish.Azure.Http;
+using HiiaPublish.Azure.Search;
 using HiiaPublish.Azure.Storage;
 using HiiaPublish.Azure.Workflow;
 using HiiaPublish.Format.Branding;
@@ -12,6 +13,7 @@ using HiiaPublish.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace HiiaPublish.Azure;
 
@@ -38,6 +40,10 @@ public static class HiiaPublishServiceCollectionExtensions
         });
         services.AddSingleton<IFailedMessageStore>(_ => new BlobFailedMessageStore(storage.BlobService()));
         services.AddSingleton<ISiteStore>(_ => new BlobSiteStore(site.BlobService().GetBlobContainerClient(BlobSiteStore.WebContainerName)));
+        // The site's search index, built from `$web` by a timer (SearchIndexFunction, `hiia serve`'s loop); its manifest is private.
+        services.AddSingleton(sp => new SiteSearchIndexer(sp.GetRequiredService<ISiteStore>(),
+            new BlobSiteStore(storage.BlobService().GetBlobContainerClient(SiteSearchIndexer.ContainerName)),
+            SiteSearchIndexer.DefaultCacheFolder(site.BlobService().Uri.AbsoluteUri), sp.GetRequiredService<ILogger<SiteSearchIndexer>>()));
 
         // Parser, renderer and site templates are immutable and expensive to build: one of each per process.
         services.AddSingleton(_ => new PerspectiveParser());

@@ -1,5 +1,5 @@
 // The app's private account: Functions host storage, the deployment package container, drafts,
-// previews, messages kept from the poison queues ('failed'), the revisions table and the work queues.
+// previews, messages kept from the poison queues ('failed'), the search index's manifest ('search'), the revisions table and the work queues.
 // Reachable with Entra tokens only.
 
 param location string
@@ -42,7 +42,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01'
 }
 
 resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-08-01' = [
-  for containerName in [deploymentContainerName, 'drafts', 'previews', 'failed']: {
+  for containerName in [deploymentContainerName, 'drafts', 'previews', 'failed', 'search']: {
     parent: blobService
     name: containerName
     properties: { publicAccess: 'None' }

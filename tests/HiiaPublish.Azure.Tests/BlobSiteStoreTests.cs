@@ -88,6 +88,10 @@ public class BlobSiteStoreTests(AzuriteFixture azurite)
     public async Task TwentyConcurrentPublishes_LoseNoEntry_AgainstAzurite() =>
         await ConcurrentPublishes.AssertNoLostEntriesAsync(new BlobSiteStore(azurite.NewContainer("concurrent")));
 
+    [Fact]
+    public Task Listings_CarryTheETags_AndDeletesRemove_AgainstAzurite() =>
+        SiteStoreDeletes.AssertListsETagsAndDeletesAsync(new BlobSiteStore(azurite.NewContainer("deletes")));
+
     private static async Task<SortedDictionary<string, string>> ETagsAsync(BlobContainerClient container)
     {
         var etags = new SortedDictionary<string, string>(StringComparer.Ordinal);

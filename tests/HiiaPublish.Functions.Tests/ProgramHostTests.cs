@@ -28,8 +28,9 @@ public sealed class ProgramHostTests
         using var host = BuildHost();
         var classes = FunctionClasses().ToList();
 
-        // Fourteen HTTP functions, four queue functions and the sweep's timer (RouteTableTests names the HTTP ones).
-        Assert.Equal(19, classes.Count);
+        // Fourteen HTTP functions, four queue functions, the sweep's timer and the search index's timer (RouteTableTests names the HTTP ones).
+        Assert.Equal(20, classes.Count);
+        Assert.Contains(typeof(HiiaPublish.Functions.Timers.SearchIndexFunction), classes);
         foreach (var type in classes)
         {
             using var scope = host.Services.CreateScope();

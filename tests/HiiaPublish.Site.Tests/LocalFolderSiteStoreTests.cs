@@ -30,6 +30,14 @@ public sealed class LocalFolderSiteStoreTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder.FullName, "*.hiia-tmp", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public Task Listings_CarryTheETags_AndDeletesRemove() =>
+        SiteStoreDeletes.AssertListsETagsAndDeletesAsync(new LocalFolderSiteStore(_folder.FullName));
+
+    [Fact]
+    public Task TheInMemoryStore_ListsETags_AndDeletes_AsTheRealOnesDo() =>
+        SiteStoreDeletes.AssertListsETagsAndDeletesAsync(new InMemorySiteStore());
+
     [Theory]
     [InlineData("../escape.html")]
     [InlineData("a/../../escape.html")]

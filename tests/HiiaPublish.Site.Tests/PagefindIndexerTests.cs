@@ -36,4 +36,36 @@ public class PagefindIndexerTests
         Assert.NotNull(found);
         Assert.EndsWith("node_modules/@pagefind/linux-x64/bin/pagefind_extended", found);
     }
+
+    [Fact]
+    // Pagefind's binary here is Linux x64's, as on the Functions app's workers; Windows keeps no Unix mode.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task ABinaryWithoutItsExecuteBit_AsADeploymentZipUnpacksIt_IsCopiedAndRunsAnyway()
+    {
+        var folder = Directory.CreateTempSubdirectory("hiia-pagefind-mode-");
+        try
+        {
+            var unpacked = Path.Combine(folder.FullName, "pagefind_extended");
+            File.Copy(PagefindIndexer.Locate()!, unpacked);
+            File.SetUnixFileMode(unpacked, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var site = Directory.CreateDirectory(Path.Combine(folder.FullName, "site", "perspectives", "2026", "probe"));
+            await File.WriteAllTextAsync(Path.Combine(site.FullName, "index.html"),
+                "<html lang=\"en\"><head><title>Probe</title></head><body><article data-pagefind-body><p>Modeless binaries index.</p></article></body></html>");
+
+            var runnable = PagefindIndexer.Runnable(unpacked);
+            var result = await PagefindIndexer.IndexFolderAsync(Path.Combine(folder.FullName, "site"), unpacked, CancellationToken.None);
+
+            Assert.NotEqual(unpacked, runnable);
+            Assert.True((File.GetUnixFileMode(runnable) & UnixFileMode.UserExecute) != 0);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(unpacked)); // the package is left as it is
+            Assert.True(result.Built, result.Message);
+            Assert.True(File.Exists(Path.Combine(folder.FullName, "site", "pagefind", "pagefind-entry.json")));
+            // An executable binary is run where it is.
+            Assert.Equal(PagefindIndexer.Locate(), PagefindIndexer.Runnable(PagefindIndexer.Locate()!));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

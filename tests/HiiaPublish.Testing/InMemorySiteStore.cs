@@ -47,6 +47,18 @@ public sealed class InMemorySiteStore : ISiteStore
         await Task.CompletedTask;
     }
 
+    public int Deletes { get; private set; }
+
+    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var removed = _objects.Remove(SitePathRules.Require(path));
+            if (removed) Deletes++;
+            return Task.FromResult(removed);
+        }
+    }
+
     public IReadOnlyDictionary<string, SiteObject> Snapshot()
     {
         lock (_gate) return new SortedDictionary<string, SiteObject>(_objects, StringComparer.Ordinal);

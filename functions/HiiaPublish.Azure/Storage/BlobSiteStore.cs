@@ -103,6 +103,21 @@ public sealed class BlobSiteStore : ISiteStore
             yield return item.Name;
     }
 
+    /// <summary>One listing call per 5,000 blobs: the ETags come with the names.</summary>
+    public async IAsyncEnumerable<SiteListEntry> ListEntriesAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _containerReady.Value.WaitAsync(cancellationToken);
+        var options = new GetBlobsOptions { Prefix = string.IsNullOrEmpty(prefix) ? null : prefix };
+        await foreach (var item in _container.GetBlobsAsync(options, cancellationToken))
+            yield return new SiteListEntry(item.Name, item.Properties.ETag?.ToString("H") ?? "");
+    }
+
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        await _containerReady.Value.WaitAsync(cancellationToken);
+        return (await Blob(path).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value;
+    }
+
     private BlobClient Blob(string path) => _container.GetBlobClient(SitePathRules.Require(path));
 
     private static BlobRequestConditions? ToRequestConditions(WriteCondition condition) =>

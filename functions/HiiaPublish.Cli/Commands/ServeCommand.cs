@@ -78,11 +78,12 @@ public sealed class ServeCommand : ICommand
         await app.StartAsync(stop.Token);
         var pump = app.Services.GetRequiredService<QueuePump>().RunAsync(stop.Token);
         var sweep = SweepLoop.RunAsync(app.Services.GetRequiredService<WorkflowService>(), stderr, stop.Token);
+        var search = SearchIndexLoop.RunAsync(app.Services.GetRequiredService<HiiaPublish.Azure.Search.SiteSearchIndexer>(), stderr, stop.Token);
         stdout.WriteLine($"hiia serve: the API is at http://127.0.0.1:{options.Port}/api (OpenAPI: /api/openapi.json), the site at http://127.0.0.1:{options.Port}/site/.");
         stdout.WriteLine($"hiia serve: the review desk at http://127.0.0.1:{options.Port}{ReviewDeskAssets.DeskPath} (pick who you are at {LocalSignIn.PagePath}).");
         stdout.WriteLine("Press Ctrl+C to stop.");
         try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
-        await Task.WhenAll(pump, sweep);
+        await Task.WhenAll(pump, sweep, search);
         await app.StopAsync(CancellationToken.None);
         return CommandLine.Ok;
     }

@@ -36,6 +36,28 @@ public static class PagefindIndexer
         return null;
     }
 
+    /// <summary>
+    /// The binary itself when it may be executed; otherwise a copy in the temp folder with its execute bit set. A
+    /// deployment zip may carry the file without its mode (the Functions app's package does), and the app's own
+    /// folder is read-only on Azure, so the mode cannot be set where the file is.
+    /// </summary>
+    public static string Runnable(string binary)
+    {
+        const UnixFileMode execute = UnixFileMode.UserExecute;
+        if (OperatingSystem.IsWindows() || !File.Exists(binary) || (File.GetUnixFileMode(binary) & execute) != 0) return binary;
+        var info = new FileInfo(binary);
+        // Named by the file's size and time, so a newer package gets a fresh copy and concurrent runs share one.
+        var folder = Path.Combine(Path.GetTempPath(), $"hiia-pagefind-{info.Length}-{info.LastWriteTimeUtc.Ticks}");
+        var copy = Path.Combine(folder, BinaryName);
+        if (File.Exists(copy) && (File.GetUnixFileMode(copy) & execute) != 0) return copy;
+        Directory.CreateDirectory(folder);
+        var temp = copy + "." + Environment.ProcessId + ".tmp";
+        File.Copy(binary, temp, overwrite: true);
+        File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.Move(temp, copy, overwrite: true);
+        return copy;
+    }
+
     /// <summary>Indexes <paramref name="siteFolder"/>; never throws for a missing or failing binary, it says so instead.</summary>
     public static Task<SearchIndexResult> IndexFolderAsync(string siteFolder, CancellationToken cancellationToken = default) =>
         IndexFolderAsync(siteFolder, Locate(), cancellationToken);
@@ -47,6 +69,11 @@ public static class PagefindIndexer
             return new SearchIndexResult(false, 0,
                 "search index not built: the Pagefind binary was not found. Run `bash scripts/install-deps.sh` at the repository root " +
                 "(it installs node_modules/@pagefind/linux-x64), or set HIIA_PAGEFIND to the path of pagefind_extended, then publish again.");
+        try { binary = Runnable(binary); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new SearchIndexResult(false, 0, $"search index not built: {binary} could not be made runnable ({e.Message}).");
+        }
         var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "--site", siteFolder, "--output-subdir", OutputFolder, "--quiet" }) start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();

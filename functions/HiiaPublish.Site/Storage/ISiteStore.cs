@@ -22,4 +22,26 @@ public interface ISiteStore
 
     /// <summary>Every object path starting with <paramref name="prefix"/>, in ordinal order.</summary>
     IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every object starting with <paramref name="prefix"/> with its ETag, in ordinal order. A store that lists
+    /// ETags with the names (a blob listing does) answers in one call; this default asks for each object's info.
+    /// </summary>
+    async IAsyncEnumerable<SiteListEntry> ListEntriesAsync(string prefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var path in ListAsync(prefix, cancellationToken))
+            if (await GetInfoAsync(path, cancellationToken) is { } info)
+                yield return new SiteListEntry(path, info.ETag);
+    }
+
+    /// <summary>
+    /// Removes the object; true when it was there. Only the search index's clean-up deletes (old index files no
+    /// build names any more). A default that refuses, so that stores which never delete need not say so.
+    /// </summary>
+    Task<bool> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot delete objects.");
 }
+
+/// <summary>One object of a listing: its path and current ETag.</summary>
+public sealed record SiteListEntry(string Path, string ETag);

@@ -126,6 +126,23 @@ public sealed class LocalFolderSiteStore : ISiteStore
         }
     }
 
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        var target = FullPathOf(path);
+        await _folderLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var crossProcessLock = await AcquireLockFileAsync(cancellationToken);
+            if (!File.Exists(target)) return false;
+            File.Delete(target);
+            return true;
+        }
+        finally
+        {
+            _folderLock.Release();
+        }
+    }
+
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var paths = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)

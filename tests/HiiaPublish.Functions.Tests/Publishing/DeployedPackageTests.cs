@@ -89,6 +89,52 @@ public class DeployedPackageTests(PublishedAppFixture published)
         Assert.Equal([$"Publish publish {connection}", $"PublishPoison publish-poison {connection}", $"Render render {connection}", $"RenderPoison render-poison {connection}"], queues);
     }
 
+    [Fact]
+    public void TheDeployedFunctionsMetadata_HasTheSweepAndSearchIndexTimers_EveryFiveMinutes()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "functions.metadata")));
+        var timers = metadata.RootElement.EnumerateArray().SelectMany(function => function.GetProperty("bindings").EnumerateArray()
+                .Where(binding => binding.GetProperty("type").GetString() == "timerTrigger")
+                .Select(binding => $"{function.GetProperty("name").GetString()} {binding.GetProperty("schedule").GetString()}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(["SearchIndex 0 */5 * * * *", "Sweep 0 */5 * * * *"], timers);
+    }
+
+    [Fact]
+    // Pagefind's binary here is Linux x64's, as on the Functions app's workers; Windows keeps no Unix mode.
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task ThePackage_CarriesPagefind_WhereTheIndexerLooks_AndItIndexesAPage_EvenWithoutItsExecuteBit()
+    {
+        // PagefindIndexer.Locate() looks at pagefind/pagefind_extended beside the program.
+        var binary = Path.Combine(published.Folder, HiiaPublish.Site.Search.PagefindIndexer.OutputFolder, "pagefind_extended");
+        Assert.True(File.Exists(binary), $"the package has no {binary}");
+        Assert.True(new FileInfo(binary).Length > 1_000_000, "the packaged pagefind_extended is not the program");
+
+        // As a deployment zip may unpack it: readable, not executable.
+        var unpacked = Path.Combine(Path.GetTempPath(), $"hiia-unzipped-{Guid.NewGuid():N}");
+        var site = Path.Combine(unpacked, "site");
+        Directory.CreateDirectory(Path.Combine(site, "perspectives", "2026", "probe"));
+        try
+        {
+            var copy = Path.Combine(unpacked, "pagefind_extended");
+            File.Copy(binary, copy);
+            File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            await File.WriteAllTextAsync(Path.Combine(site, "perspectives", "2026", "probe", "index.html"),
+                "<html lang=\"en\"><head><title>Probe</title></head><body><article data-pagefind-body><p>Unzipped binaries still index.</p></article></body></html>");
+
+            var result = await HiiaPublish.Site.Search.PagefindIndexer.IndexFolderAsync(site, copy, CancellationToken.None);
+
+            Assert.True(result.Built, result.Message);
+            Assert.True(File.Exists(Path.Combine(site, "pagefind", "pagefind-entry.json")));
+        }
+        finally
+        {
+            Directory.Delete(unpacked, recursive: true);
+        }
+    }
+
     /// <summary>Our assemblies and everything they read (deps, runtime config, metadata, host.json, templates); the SDK's and packages' own files are not ours to judge.</summary>
     private static IEnumerable<string> OurFiles(string folder) =>
         Directory.GetFiles(folder, "HiiaPublish.*.dll")
