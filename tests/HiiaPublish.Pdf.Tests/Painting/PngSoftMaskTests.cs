@@ -20,7 +20,9 @@ public class PngSoftMaskTests
     {
         // colour type, bit depth, tRNS (else an alpha channel)
         { 6, 8, false }, { 6, 16, false }, { 4, 8, false }, { 4, 16, false },
-        { 2, 8, true }, { 2, 16, true }, { 0, 8, true }, { 0, 4, true }, { 3, 8, true }, { 3, 2, true },
+        { 2, 8, true }, { 2, 16, true },
+        { 0, 1, true }, { 0, 2, true }, { 0, 4, true }, { 0, 8, true }, { 0, 16, true },
+        { 3, 1, true }, { 3, 2, true }, { 3, 4, true }, { 3, 8, true },
     };
 
     [Theory]
@@ -54,7 +56,7 @@ public class PngSoftMaskTests
             }
         Assert.True(wrong.Count == 0, $"{wrong.Count} samples differ, first: {string.Join("; ", wrong.Take(5))}");
         Assert.True(transparent > 0 && opaque > 0, "the picture has transparent and opaque pixels both");
-        if (!transparentColour || colourType == 3) Assert.True(blended > 0, "the picture has half-transparent pixels");
+        if (!transparentColour || (colourType == 3 && bitDepth > 1)) Assert.True(blended > 0, "the picture has half-transparent pixels");
     }
 
     [Theory]
@@ -145,8 +147,8 @@ internal sealed record TransparentPng(byte[] Png, int Width, int Height, byte Co
         {
             palette = new byte[3 * (1 << bitDepth)];
             random.NextBytes(palette);
-            // Entry 0 transparent, 1 opaque, the rest any alpha; the chunk is one entry short, so the last is opaque.
-            transparency = new byte[(1 << bitDepth) - 1];
+            // Entry 0 transparent, 1 opaque, the rest any alpha; past 1 bit the chunk is one entry short, so the last is opaque.
+            transparency = new byte[Math.Max(2, (1 << bitDepth) - 1)];
             random.NextBytes(transparency);
             (transparency[0], transparency[1]) = (0, 255);
         }
