@@ -136,8 +136,10 @@ internal sealed class EncodedImage
             new("/Width", new PdfInteger(masked.Width)),
             new("/Height", new PdfInteger(masked.Height)),
             new("/BitsPerComponent", new PdfInteger(masked.BitsPerComponent)),
-            new("/ColorSpace", new PdfName(masked.Colours == 3 ? "/DeviceRGB" : "/DeviceGray")),
         ];
+        // A palette's indexed colour space refers to an object of each document; CopyInto adds it.
+        if (masked.Palette is null)
+            entries.Add(new("/ColorSpace", new PdfName(masked.Colours == 3 ? "/DeviceRGB" : "/DeviceGray")));
         return new EncodedImage(entries, masked.Colour!, decoded: null, mask: masked);
     }
 
@@ -151,6 +153,8 @@ internal sealed class EncodedImage
             AddPngParts(image, _png);
         if (_mask is not null)
             AddSoftMask(image, _mask);
+        if (_png is null && _mask?.Palette is { } palette)
+            AddPalette(image, palette);
         image.Stream!.Value = _stream;
         image.Elements.SetInteger("/Length", _stream.Length);
     }
@@ -166,9 +170,14 @@ internal sealed class EncodedImage
         prediction.Elements.SetInteger("/BitsPerComponent", png.BitsPerComponent);
         prediction.Elements.SetInteger("/Columns", png.Width);
         image.Elements["/DecodeParms"] = prediction;
-        if (png.Palette is not { } palette)
-            return;
-        // The palette as a stream object of its RGB triples, as PDFsharp writes the palettes it decodes.
+        if (png.Palette is { } palette)
+            AddPalette(image, palette);
+    }
+
+    /// <summary>The palette as a stream object of its RGB triples, as PDFsharp writes the palettes it decodes.</summary>
+    private static void AddPalette(PdfImage image, byte[] palette)
+    {
+        var document = image.Owner;
         var lookup = new PdfDictionary(document);
         lookup.CreateStream(palette);
         document.Internals.AddObject(lookup);

@@ -13,9 +13,10 @@ namespace HiiaPublish.Pdf.Painting;
 /// <item>tRNS (a transparent grey or RGB value, or an alpha per palette entry): the colour passes through as it is
 /// (<see cref="PngPassThrough"/>), and only the 8-bit mask is computed from the decoded rows.</item>
 /// </list>
-/// Row by row, so the memory held is the two compressed streams, not the decoded pixels.
+/// Row by row, so the memory held is the two compressed streams, not the decoded pixels; an interlaced (Adam7) PNG
+/// is put together whole first (its bytes decoded, 4 a pixel for 8-bit RGBA), and its colour is always written anew.
 /// </summary>
-internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, int Colours, byte[]? Colour, PngPassThrough? PassedColour, int MaskBitsPerComponent, byte[] Mask)
+internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, int Colours, byte[]? Palette, byte[]? Colour, PngPassThrough? PassedColour, int MaskBitsPerComponent, byte[] Mask)
 {
     // Optimal, not Fastest: on 4,096² RGBAs at the limit it took no more time (busy machine) and its PDFs were 20–60%
     // smaller (docs/performance.md, "Images: embedded as they are").
@@ -24,7 +25,7 @@ internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, 
     /// <summary>The colour and soft mask of a PNG with transparency, or null for a PNG without any (or not one we decode).</summary>
     public static PngSoftMask? TryRead(byte[] data)
     {
-        if (PngChunks.TryRead(data) is not { Interlaced: false } png)
+        if (PngChunks.TryRead(data) is not { } png)
             return null;
         var alphaChannel = png.ColourType is 4 or 6;
         if (!alphaChannel && png.Transparency is null)
@@ -45,7 +46,7 @@ internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, 
         using (var colourOut = new ZLibStream(colour, Level, leaveOpen: true))
         using (var maskOut = new ZLibStream(mask, Level, leaveOpen: true))
         {
-            foreach (var rowData in Rows(png, pixelBytes, png.Width * pixelBytes))
+            foreach (var rowData in Rows(png, channels * png.BitDepth))
             {
                 var row = rowData.Span;
                 for (int x = 0, from = 0, to = 0, alphaAt = 0; x < png.Width; x++, from += pixelBytes, to += colourBytes, alphaAt += sampleBytes)
@@ -57,20 +58,21 @@ internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, 
                 maskOut.Write(maskRow);
             }
         }
-        return new PngSoftMask(png.Width, png.Height, png.BitDepth, channels - 1, colour.ToArray(), null, png.BitDepth, mask.ToArray());
+        return new PngSoftMask(png.Width, png.Height, png.BitDepth, channels - 1, null, colour.ToArray(), null, png.BitDepth, mask.ToArray());
     }
 
     private static PngSoftMask MaskFromTransparency(PngChunks png)
     {
         var channels = png.ColourType == 2 ? 3 : 1;
-        var bitsPerPixel = channels * png.BitDepth;
-        var rowBytes = (png.Width * bitsPerPixel + 7) / 8;
         var transparency = png.Transparency!;
         var maskRow = new byte[png.Width];
         using var mask = new MemoryStream();
+        // Interlaced colour cannot pass through (its rows are in Adam7 order): it is written anew, row by row.
+        using var colour = png.Interlaced ? new MemoryStream() : null;
         using (var maskOut = new ZLibStream(mask, Level, leaveOpen: true))
+        using (var colourOut = colour is null ? null : new ZLibStream(colour, Level, leaveOpen: true))
         {
-            foreach (var rowData in Rows(png, Math.Max(1, bitsPerPixel / 8), rowBytes))
+            foreach (var rowData in Rows(png, channels * png.BitDepth))
             {
                 var row = rowData.Span;
                 for (var x = 0; x < png.Width; x++)
@@ -83,9 +85,13 @@ internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, 
                         _ => IsTransparentRgb(row, x, png.BitDepth, transparency) ? (byte)0 : (byte)255,
                     };
                 maskOut.Write(maskRow);
+                colourOut?.Write(row);
             }
         }
-        return new PngSoftMask(png.Width, png.Height, png.BitDepth, channels, null, PngPassThrough.Of(png), 8, mask.ToArray());
+        var palette = png.ColourType == 3 ? png.Palette : null;
+        return colour is null
+            ? new PngSoftMask(png.Width, png.Height, png.BitDepth, channels, palette, null, PngPassThrough.Of(png), 8, mask.ToArray())
+            : new PngSoftMask(png.Width, png.Height, png.BitDepth, channels, palette, colour.ToArray(), null, 8, mask.ToArray());
     }
 
     private static bool IsTransparentRgb(ReadOnlySpan<byte> row, int x, int bitDepth, byte[] transparency)
@@ -108,30 +114,87 @@ internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, 
     };
 
     /// <summary>
-    /// The image's rows, inflated and unfiltered one at a time (the buffer is reused: read it before the next). Throws
-    /// <see cref="InvalidDataException"/> for data that ends early or names a filter PNG does not have.
+    /// The image's rows top to bottom, inflated and unfiltered (and put together from Adam7's seven passes when
+    /// interlaced; the buffer is reused: read it before the next). Throws <see cref="InvalidDataException"/> for data
+    /// that ends early or names a filter PNG does not have.
     /// </summary>
-    private static IEnumerable<ReadOnlyMemory<byte>> Rows(PngChunks png, int pixelBytes, int rowBytes)
+    private static IEnumerable<ReadOnlyMemory<byte>> Rows(PngChunks png, int bitsPerPixel)
     {
+        var rowBytes = (png.Width * bitsPerPixel + 7) / 8;
         using var inflated = new ZLibStream(new MemoryStream(png.Data, writable: false), CompressionMode.Decompress);
+        if (png.Interlaced)
+        {
+            // The passes each cover the whole image, so it is put together in full before its first row is given.
+            var image = Deinterlaced(png, inflated, bitsPerPixel, rowBytes);
+            for (var y = 0; y < png.Height; y++)
+                yield return image.AsMemory(y * rowBytes, rowBytes);
+            yield break;
+        }
         var previous = new byte[rowBytes];
         var current = new byte[rowBytes];
-        var filter = new byte[1];
         for (var y = 0; y < png.Height; y++)
         {
-            try
-            {
-                inflated.ReadExactly(filter);
-                inflated.ReadExactly(current);
-            }
-            catch (EndOfStreamException exception)
-            {
-                throw new InvalidDataException($"The PNG's pixel data ends at row {y + 1:N0} of {png.Height:N0}.", exception);
-            }
-            Unfilter(filter[0], current, previous, pixelBytes, y);
+            ReadRow(inflated, current, previous, bitsPerPixel, y, png.Height);
             yield return current;
             (previous, current) = (current, previous);
         }
+    }
+
+    private static void ReadRow(Stream inflated, byte[] row, byte[] previous, int bitsPerPixel, int y, int height)
+    {
+        var filter = inflated.ReadByte();
+        try
+        {
+            if (filter < 0) throw new EndOfStreamException();
+            inflated.ReadExactly(row);
+        }
+        catch (EndOfStreamException exception)
+        {
+            throw new InvalidDataException($"The PNG's pixel data ends at row {y + 1:N0} of {height:N0}.", exception);
+        }
+        Unfilter((byte)filter, row, previous, Math.Max(1, bitsPerPixel / 8), y);
+    }
+
+    /// <summary>Adam7's passes: where each starts (x, y) and how far apart its pixels are.</summary>
+    private static ReadOnlySpan<byte> PassX0 => [0, 4, 0, 2, 0, 1, 0];
+    private static ReadOnlySpan<byte> PassY0 => [0, 0, 4, 0, 2, 0, 1];
+    private static ReadOnlySpan<byte> PassDx => [8, 8, 4, 4, 2, 2, 1];
+    private static ReadOnlySpan<byte> PassDy => [8, 8, 8, 4, 4, 2, 2];
+
+    private static byte[] Deinterlaced(PngChunks png, Stream inflated, int bitsPerPixel, int rowBytes)
+    {
+        var image = new byte[(long)rowBytes * png.Height];
+        var pixelBytes = bitsPerPixel / 8;
+        var rowsRead = 0;
+        for (var pass = 0; pass < 7; pass++)
+        {
+            var columns = png.Width > PassX0[pass] ? (png.Width - PassX0[pass] + PassDx[pass] - 1) / PassDx[pass] : 0;
+            var rows = png.Height > PassY0[pass] ? (png.Height - PassY0[pass] + PassDy[pass] - 1) / PassDy[pass] : 0;
+            if (columns == 0 || rows == 0) continue; // an empty pass has no rows, not even filter bytes
+            var passRowBytes = (columns * bitsPerPixel + 7) / 8;
+            var previous = new byte[passRowBytes];
+            var current = new byte[passRowBytes];
+            for (var r = 0; r < rows; r++, rowsRead++)
+            {
+                ReadRow(inflated, current, previous, bitsPerPixel, rowsRead, png.Height);
+                var target = image.AsSpan((PassY0[pass] + r * PassDy[pass]) * rowBytes, rowBytes);
+                for (var i = 0; i < columns; i++)
+                {
+                    var x = PassX0[pass] + i * PassDx[pass];
+                    if (pixelBytes > 0)
+                        current.AsSpan(i * pixelBytes, pixelBytes).CopyTo(target[(x * pixelBytes)..]);
+                    else
+                    {
+                        // Below 8 bits a pixel (one channel): its bits, high first, into the same place in the full row.
+                        var value = Sample(current, i, bitsPerPixel);
+                        var bit = x * bitsPerPixel;
+                        target[bit / 8] |= (byte)(value << (8 - bitsPerPixel - bit % 8));
+                    }
+                }
+                (previous, current) = (current, previous);
+            }
+        }
+        return image;
     }
 
     /// <summary>Undoes PNG's row filter <paramref name="filter"/> (0 none, 1 sub, 2 up, 3 average, 4 Paeth) in place.</summary>

@@ -16,26 +16,36 @@ public class PngSoftMaskTests
 {
     private const int Scale = 4;
 
-    public static TheoryData<byte, byte, bool> TransparentKinds() => new()
+    public static TheoryData<byte, byte, bool, bool> TransparentKinds()
     {
-        // colour type, bit depth, tRNS (else an alpha channel)
-        { 6, 8, false }, { 6, 16, false }, { 4, 8, false }, { 4, 16, false },
-        { 2, 8, true }, { 2, 16, true },
-        { 0, 1, true }, { 0, 2, true }, { 0, 4, true }, { 0, 8, true }, { 0, 16, true },
-        { 3, 1, true }, { 3, 2, true }, { 3, 4, true }, { 3, 8, true },
-    };
+        // colour type, bit depth, tRNS (else an alpha channel); each plain and Adam7-interlaced
+        (byte, byte, bool)[] kinds =
+        [
+            (6, 8, false), (6, 16, false), (4, 8, false), (4, 16, false),
+            (2, 8, true), (2, 16, true),
+            (0, 1, true), (0, 2, true), (0, 4, true), (0, 8, true), (0, 16, true),
+            (3, 1, true), (3, 2, true), (3, 4, true), (3, 8, true),
+        ];
+        var data = new TheoryData<byte, byte, bool, bool>();
+        foreach (var (type, depth, trns) in kinds)
+        {
+            data.Add(type, depth, trns, false);
+            data.Add(type, depth, trns, true);
+        }
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(TransparentKinds))]
-    public void APngWithTransparency_ShowsThePageThroughItsTransparentPixels_AndBlendsTheHalfTransparentOnes(byte colourType, byte bitDepth, bool transparentColour)
+    public void APngWithTransparency_ShowsThePageThroughItsTransparentPixels_AndBlendsTheHalfTransparentOnes(byte colourType, byte bitDepth, bool transparentColour, bool interlaced)
     {
-        var source = TransparentPng.Make(23, 13, colourType, bitDepth, transparentColour, seed: colourType * 100 + bitDepth);
+        var source = TransparentPng.Make(23, 13, colourType, bitDepth, transparentColour, seed: colourType * 100 + bitDepth, interlaced: interlaced);
 
         var pdf = PngPassThroughTests.PdfShowing(source.Png, source.Width, source.Height, out _);
 
         var folder = RepositoryPaths.Output("png-soft-mask");
         Directory.CreateDirectory(folder);
-        var name = $"png-{colourType}-{bitDepth}{(transparentColour ? "-trns" : "")}";
+        var name = $"png-{colourType}-{bitDepth}{(transparentColour ? "-trns" : "")}{(interlaced ? "-interlaced" : "")}";
         File.WriteAllBytes(Path.Combine(folder, name + ".pdf"), pdf);
         var (width, height, rgb) = PngPassThroughTests.Rasterise(Path.Combine(folder, name + ".pdf"), Path.Combine(folder, name));
         Assert.Equal((source.Width * Scale, source.Height * Scale), (width, height));
@@ -136,7 +146,7 @@ public class PngSoftMaskTests
 /// </summary>
 internal sealed record TransparentPng(byte[] Png, int Width, int Height, byte ColourType, byte BitDepth, int[,,] Samples, byte[]? Palette, byte[]? Transparency)
 {
-    public static TransparentPng Make(int width, int height, byte colourType, byte bitDepth, bool transparentColour, int seed, int? rowsWritten = null)
+    public static TransparentPng Make(int width, int height, byte colourType, byte bitDepth, bool transparentColour, int seed, int? rowsWritten = null, bool interlaced = false)
     {
         var random = new Random(seed);
         var channels = colourType switch { 2 => 3, 4 => 2, 6 => 4, _ => 1 };
@@ -177,25 +187,34 @@ internal sealed record TransparentPng(byte[] Png, int Width, int Height, byte Co
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        (header[8], header[9]) = (bitDepth, colourType);
+        (header[8], header[9], header[12]) = (bitDepth, colourType, (byte)(interlaced ? 1 : 0));
         TestImages.PngChunk(output, "IHDR", header);
         if (palette is not null) TestImages.PngChunk(output, "PLTE", palette);
         if (transparency is not null) TestImages.PngChunk(output, "tRNS", transparency);
 
         var bitsPerPixel = channels * bitDepth;
-        var rowBytes = (width * bitsPerPixel + 7) / 8;
         using var raw = new MemoryStream();
-        var previous = new byte[rowBytes];
-        for (var y = 0; y < (rowsWritten ?? height); y++)
+        int[] x0 = interlaced ? [0, 4, 0, 2, 0, 1, 0] : [0], y0 = interlaced ? [0, 0, 4, 0, 2, 0, 1] : [0];
+        int[] dx = interlaced ? [8, 8, 4, 4, 2, 2, 1] : [1], dy = interlaced ? [8, 8, 8, 4, 4, 2, 2] : [1];
+        var written = 0;
+        for (var pass = 0; pass < x0.Length; pass++)
         {
-            var row = new byte[rowBytes];
-            for (var x = 0; x < width; x++)
-                for (var c = 0; c < channels; c++)
-                    Put(row, x * channels + c, bitDepth, samples[y, x, c]);
-            var filter = y % 5;
-            raw.WriteByte((byte)filter);
-            raw.Write(SourcePng.Filtered(row, previous, filter, Math.Max(1, bitsPerPixel / 8)));
-            previous = row;
+            var columns = width > x0[pass] ? (width - x0[pass] + dx[pass] - 1) / dx[pass] : 0;
+            var rows = height > y0[pass] ? (height - y0[pass] + dy[pass] - 1) / dy[pass] : 0;
+            if (columns == 0) continue;
+            var rowBytes = (columns * bitsPerPixel + 7) / 8;
+            var previous = new byte[rowBytes];
+            for (var r = 0; r < rows && written < (rowsWritten ?? int.MaxValue); r++, written++)
+            {
+                var row = new byte[rowBytes];
+                for (var i = 0; i < columns; i++)
+                    for (var c = 0; c < channels; c++)
+                        Put(row, i * channels + c, bitDepth, samples[y0[pass] + r * dy[pass], x0[pass] + i * dx[pass], c]);
+                var filter = written % 5;
+                raw.WriteByte((byte)filter);
+                raw.Write(SourcePng.Filtered(row, previous, filter, Math.Max(1, bitsPerPixel / 8)));
+                previous = row;
+            }
         }
         using (var compressed = new MemoryStream())
         {
