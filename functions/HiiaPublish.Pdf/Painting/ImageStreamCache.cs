@@ -30,7 +30,7 @@ internal sealed class ImageStreamCache
 
 /// <summary>
 /// An image XObject ready to copy into any document: a PNG the PDF can show as it is (<see cref="PngPassThrough"/>)
-/// with its compressed data unchanged, a non-interlaced PNG with transparency with its soft mask (<see cref="PngSoftMask"/>),
+/// with its compressed data unchanged, a PNG with transparency with its soft mask (<see cref="PngSoftMask"/>),
 /// anything else as PDFsharp writes it (its dictionary entries and compressed stream). An image whose PDFsharp XObject
 /// needs more than plain values (a palette) is kept decoded instead, and drawn by PDFsharp as before.
 /// </summary>

@@ -9,7 +9,8 @@ namespace HiiaPublish.Pdf.Painting;
 /// pictures was the largest single cost of a fresh render). That holds for a non-interlaced image of grey, RGB or a
 /// palette — one sample per pixel and channel in the order PDF stores them. With a tRNS chunk the colour still passes
 /// through and <see cref="PngSoftMask"/> adds the transparency as a soft mask; alpha channels are split from the
-/// colour there. Adam7 interlacing lays the data out differently, and those images go through PDFsharp as before.
+/// colour there. Adam7 interlacing lays the data out differently: those images go through PDFsharp as before, unless
+/// they have transparency (then PngSoftMask puts their passes together).
 /// </summary>
 internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponent, int Colours, byte[]? Palette, byte[] Data)
 {

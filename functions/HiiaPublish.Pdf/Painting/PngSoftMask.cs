@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace HiiaPublish.Pdf.Painting;
 
 /// <summary>
-/// A non-interlaced PNG with transparency, made into what a PDF image needs: its colour and a soft mask (/SMask, a
+/// A PNG with transparency, made into what a PDF image needs: its colour and a soft mask (/SMask, a
 /// DeviceGray image of the same size whose samples are the alpha). PDFsharp 6.2.4 writes no soft mask in a PDF/A
 /// document, so such a picture printed with its transparent pixels in whatever colour they hold (a chart exported on
 /// a transparent background as a black box); PDF/A-2 allows soft masks, so we write them ourselves.
@@ -166,6 +166,11 @@ internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, 
         var image = new byte[(long)rowBytes * png.Height];
         var pixelBytes = bitsPerPixel / 8;
         var rowsRead = 0;
+        // The rows of all seven passes, stored one after another: what a message about data ending early counts in.
+        var storedRows = 0;
+        for (var pass = 0; pass < 7; pass++)
+            if (png.Width > PassX0[pass] && png.Height > PassY0[pass])
+                storedRows += (png.Height - PassY0[pass] + PassDy[pass] - 1) / PassDy[pass];
         for (var pass = 0; pass < 7; pass++)
         {
             var columns = png.Width > PassX0[pass] ? (png.Width - PassX0[pass] + PassDx[pass] - 1) / PassDx[pass] : 0;
@@ -176,7 +181,7 @@ internal sealed record PngSoftMask(int Width, int Height, int BitsPerComponent, 
             var current = new byte[passRowBytes];
             for (var r = 0; r < rows; r++, rowsRead++)
             {
-                ReadRow(inflated, current, previous, bitsPerPixel, rowsRead, png.Height);
+                ReadRow(inflated, current, previous, bitsPerPixel, rowsRead, storedRows);
                 var target = image.AsSpan((PassY0[pass] + r * PassDy[pass]) * rowBytes, rowBytes);
                 for (var i = 0; i < columns; i++)
                 {

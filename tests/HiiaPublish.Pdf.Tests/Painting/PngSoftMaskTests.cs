@@ -128,6 +128,17 @@ public class PngSoftMaskTests
         Assert.Contains("row 5 of 6", failure.Message);
     }
 
+    [Fact]
+    public void AnInterlacedPngWithAlpha_WhoseDataEndsEarly_IsRefusedWithTheStoredRowItEndsAt()
+    {
+        // 8 × 6 in Adam7 stores 1 + 1 + 1 + 2 + 1 + 3 + 3 = 12 rows across its passes.
+        var source = TransparentPng.Make(8, 6, 6, 8, transparentColour: false, seed: 3, rowsWritten: 7, interlaced: true);
+
+        var failure = Assert.Throws<InvalidDataException>(() => EncodedImage.Encode(source.Png));
+
+        Assert.Contains("row 8 of 12", failure.Message);
+    }
+
     private static string[][] PdfImagesList(string pdfPath)
     {
         using var process = Process.Start(new ProcessStartInfo("pdfimages", ["-list", pdfPath]) { RedirectStandardOutput = true })
