@@ -30,22 +30,24 @@ internal sealed class ImageStreamCache
 
 /// <summary>
 /// An image XObject ready to copy into any document: a PNG the PDF can show as it is (<see cref="PngPassThrough"/>)
-/// with its compressed data unchanged, anything else as PDFsharp writes it (its dictionary entries and compressed
-/// stream). An image whose PDFsharp XObject needs more than plain values (a soft mask for transparency, a palette) is
-/// kept decoded instead, and drawn by PDFsharp as before.
+/// with its compressed data unchanged, a PNG with transparency with its soft mask (<see cref="PngSoftMask"/>),
+/// anything else as PDFsharp writes it (its dictionary entries and compressed stream). An image whose PDFsharp XObject
+/// needs more than plain values (a palette) is kept decoded instead, and drawn by PDFsharp as before.
 /// </summary>
 internal sealed class EncodedImage
 {
     private readonly IReadOnlyList<KeyValuePair<string, PdfItem>> _entries;
     private readonly byte[] _stream;
     private readonly PngPassThrough? _png;
+    private readonly PngSoftMask? _mask;
 
-    private EncodedImage(IReadOnlyList<KeyValuePair<string, PdfItem>> entries, byte[] stream, XImage? decoded, PngPassThrough? png = null)
+    private EncodedImage(IReadOnlyList<KeyValuePair<string, PdfItem>> entries, byte[] stream, XImage? decoded, PngPassThrough? png = null, PngSoftMask? mask = null)
     {
         _entries = entries;
         _stream = stream;
         Decoded = decoded;
         _png = png;
+        _mask = mask;
     }
 
     /// <summary>Set only when the encoded form could not be reused: draw this image itself.</summary>
@@ -72,6 +74,8 @@ internal sealed class EncodedImage
     {
         if (PngPassThrough.TryRead(data) is { } png)
             return PassedThrough(png);
+        if (PngSoftMask.TryRead(data) is { } masked)
+            return Masked(masked);
         using var input = new MemoryStream(data, writable: false);
         var decoded = XImage.FromStream(input);
         using var scratch = new PdfDocument();
@@ -113,6 +117,32 @@ internal sealed class EncodedImage
         return new EncodedImage(entries, png.Data, decoded: null, png);
     }
 
+    /// <summary>
+    /// A PNG with transparency: its colour passed through (tRNS) or split from its alpha, plus the soft mask that
+    /// <see cref="CopyInto"/> adds to each document.
+    /// </summary>
+    private static EncodedImage Masked(PngSoftMask masked)
+    {
+        if (masked.PassedColour is { } colour)
+        {
+            var passed = PassedThrough(colour);
+            return new EncodedImage(passed._entries, passed._stream, decoded: null, colour, masked);
+        }
+        List<KeyValuePair<string, PdfItem>> entries =
+        [
+            new("/Type", new PdfName("/XObject")),
+            new("/Subtype", new PdfName("/Image")),
+            new("/Filter", new PdfName("/FlateDecode")),
+            new("/Width", new PdfInteger(masked.Width)),
+            new("/Height", new PdfInteger(masked.Height)),
+            new("/BitsPerComponent", new PdfInteger(masked.BitsPerComponent)),
+        ];
+        // A palette's indexed colour space refers to an object of each document; CopyInto adds it.
+        if (masked.Palette is null)
+            entries.Add(new("/ColorSpace", new PdfName(masked.Colours == 3 ? "/DeviceRGB" : "/DeviceGray")));
+        return new EncodedImage(entries, masked.Colour!, decoded: null, mask: masked);
+    }
+
     /// <summary>Makes <paramref name="image"/> (drawn from a placeholder) this image: same entries, same stream.</summary>
     public void CopyInto(PdfImage image)
     {
@@ -121,6 +151,10 @@ internal sealed class EncodedImage
             image.Elements[key] = value;
         if (_png is not null)
             AddPngParts(image, _png);
+        if (_mask is not null)
+            AddSoftMask(image, _mask);
+        if (_png is null && _mask?.Palette is { } palette)
+            AddPalette(image, palette);
         image.Stream!.Value = _stream;
         image.Elements.SetInteger("/Length", _stream.Length);
     }
@@ -136,13 +170,38 @@ internal sealed class EncodedImage
         prediction.Elements.SetInteger("/BitsPerComponent", png.BitsPerComponent);
         prediction.Elements.SetInteger("/Columns", png.Width);
         image.Elements["/DecodeParms"] = prediction;
-        if (png.Palette is not { } palette)
-            return;
-        // The palette as a stream object of its RGB triples, as PDFsharp writes the palettes it decodes.
+        if (png.Palette is { } palette)
+            AddPalette(image, palette);
+    }
+
+    /// <summary>The palette as a stream object of its RGB triples, as PDFsharp writes the palettes it decodes.</summary>
+    private static void AddPalette(PdfImage image, byte[] palette)
+    {
+        var document = image.Owner;
         var lookup = new PdfDictionary(document);
         lookup.CreateStream(palette);
         document.Internals.AddObject(lookup);
         image.Elements["/ColorSpace"] = new PdfArray(document,
             new PdfName("/Indexed"), new PdfName("/DeviceRGB"), new PdfInteger(palette.Length / 3 - 1), lookup.Reference!);
+    }
+
+    /// <summary>
+    /// The transparency as the image's /SMask: a DeviceGray image of the same size whose samples are the alpha. PDF/A-2
+    /// allows it (PDF/A-1 did not); a mask belongs to one document, so each gets its own object.
+    /// </summary>
+    private static void AddSoftMask(PdfImage image, PngSoftMask mask)
+    {
+        var document = image.Owner;
+        var softMask = new PdfDictionary(document);
+        softMask.Elements.SetName("/Type", "/XObject");
+        softMask.Elements.SetName("/Subtype", "/Image");
+        softMask.Elements.SetInteger("/Width", mask.Width);
+        softMask.Elements.SetInteger("/Height", mask.Height);
+        softMask.Elements.SetName("/ColorSpace", "/DeviceGray");
+        softMask.Elements.SetInteger("/BitsPerComponent", mask.MaskBitsPerComponent);
+        softMask.Elements.SetName("/Filter", "/FlateDecode");
+        softMask.CreateStream(mask.Mask);
+        document.Internals.AddObject(softMask);
+        image.Elements["/SMask"] = softMask.Reference!;
     }
 }

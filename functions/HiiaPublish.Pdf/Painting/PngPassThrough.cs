@@ -7,25 +7,53 @@ namespace HiiaPublish.Pdf.Painting;
 /// /FlateDecode with /Predictor 15 (PNG prediction, a filter byte per row) reads, so the IDAT chunks, joined, become
 /// the image stream with no decoding and no recompression (issue 14: decoding and re-compressing the sample's two
 /// pictures was the largest single cost of a fresh render). That holds for a non-interlaced image of grey, RGB or a
-/// palette without transparency (tRNS) — one sample per pixel and channel in the order PDF stores them. Alpha
-/// channels and Adam7 interlacing lay the data out differently, and those images go through PDFsharp as before.
+/// palette — one sample per pixel and channel in the order PDF stores them. With a tRNS chunk the colour still passes
+/// through and <see cref="PngSoftMask"/> adds the transparency as a soft mask; alpha channels are split from the
+/// colour there. Adam7 interlacing lays the data out differently: those images go through PDFsharp as before, unless
+/// they have transparency (then PngSoftMask puts their passes together).
 /// </summary>
 internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponent, int Colours, byte[]? Palette, byte[] Data)
 {
+    /// <summary>
+    /// The image's parts for the PDF, or null when it cannot be passed through (another kind, transparency, or bytes
+    /// that are not a whole PNG: the check has read the data to its last byte, so those only reach here from a renderer
+    /// called without it, and PDFsharp's import then names the damage). Chunk checksums are the check's work, not repeated.
+    /// </summary>
+    public static PngPassThrough? TryRead(byte[] data) =>
+        PngChunks.TryRead(data) is { Interlaced: false, Transparency: null } png && Passable(png.ColourType, png.BitDepth)
+            ? Of(png)
+            : null;
+
+    /// <summary>The colour of <paramref name="png"/> as it is, whatever its tRNS says: the soft mask carries that.</summary>
+    internal static PngPassThrough Of(PngChunks png) =>
+        new(png.Width, png.Height, png.BitDepth, png.ColourType == 2 ? 3 : 1, png.ColourType == 3 ? png.Palette : null, png.Data);
+
+    /// <summary>Grey of any depth, RGB of 8 or 16 bits, a palette of up to 8 bits: the kinds PDF stores sample for sample as PNG does.</summary>
+    internal static bool Passable(int colourType, int bitDepth) => colourType switch
+    {
+        0 => bitDepth is 1 or 2 or 4 or 8 or 16,
+        2 => bitDepth is 8 or 16,
+        3 => bitDepth is 1 or 2 or 4 or 8,
+        _ => false,
+    };
+}
+
+/// <summary>
+/// The chunks of a PNG the PDF needs: its header, palette, tRNS and the IDAT chunks joined into one zlib stream. Null
+/// for bytes that are not a whole PNG of a kind PNG defines (compression and filter method 0, a palette for type 3).
+/// </summary>
+internal sealed record PngChunks(int Width, int Height, int BitDepth, int ColourType, bool Interlaced, byte[]? Palette, byte[]? Transparency, byte[] Data)
+{
     private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>
-    /// The image's parts for the PDF, or null when it cannot be passed through (another kind, or bytes that are not a
-    /// whole PNG: the check has read the data to its last byte, so those only reach here from a renderer called
-    /// without it, and PDFsharp's import then names the damage). Chunk checksums are the check's work, not repeated.
-    /// </summary>
-    public static PngPassThrough? TryRead(byte[] data)
+    public static PngChunks? TryRead(byte[] data)
     {
         if (data.Length < Signature.Length + 12 + 13 || !data.AsSpan(0, Signature.Length).SequenceEqual(Signature))
             return null;
         var at = Signature.Length;
         int width = 0, height = 0, bitDepth = 0, colourType = -1;
-        byte[]? palette = null;
+        var interlaced = false;
+        byte[]? palette = null, transparency = null;
         var idat = new List<(int Offset, int Length)>();
         long idatLength = 0;
         while (true)
@@ -41,9 +69,9 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
                 if (colourType >= 0 || length != 13) return null;
                 width = BinaryPrimitives.ReadInt32BigEndian(body);
                 height = BinaryPrimitives.ReadInt32BigEndian(body[4..]);
-                (bitDepth, colourType) = (body[8], body[9]);
-                // Compression and filter method 0 are the only ones PNG has; interlace must be 0 to pass through.
-                if (width <= 0 || height <= 0 || body[10] != 0 || body[11] != 0 || body[12] != 0 || !Passable(colourType, bitDepth))
+                (bitDepth, colourType, interlaced) = (body[8], body[9], body[12] == 1);
+                // Compression and filter method 0 are the only ones PNG has; interlace 0 (none) or 1 (Adam7).
+                if (width <= 0 || height <= 0 || body[10] != 0 || body[11] != 0 || body[12] > 1 || !Defined(colourType, bitDepth))
                     return null;
             }
             else if (type.SequenceEqual("PLTE"u8))
@@ -52,7 +80,12 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
                 palette = body.ToArray();
             }
             else if (type.SequenceEqual("tRNS"u8))
-                return null; // transparency needs a mask the stream does not carry
+            {
+                // One grey sample (2 bytes), one RGB triple (6 bytes) or an alpha byte per palette entry; none in alpha kinds.
+                var fits = colourType switch { 0 => length == 2, 2 => length == 6, 3 => length is > 0 and <= 256, _ => false };
+                if (!fits) return null;
+                transparency = body.ToArray();
+            }
             else if (type.SequenceEqual("IDAT"u8))
             {
                 idat.Add((at + 8, (int)length));
@@ -64,8 +97,6 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
         }
         if (idat.Count == 0 || idatLength > int.MaxValue || (colourType == 3 && palette is null))
             return null;
-        // A palette is optional in grey and RGB images (a hint for displays) and means nothing to the PDF there.
-        if (colourType != 3) palette = null;
 
         var joined = new byte[idatLength];
         var written = 0;
@@ -74,14 +105,14 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
             Buffer.BlockCopy(data, offset, joined, written, length);
             written += length;
         }
-        return new PngPassThrough(width, height, bitDepth, colourType == 2 ? 3 : 1, palette, joined);
+        return new PngChunks(width, height, bitDepth, colourType, interlaced, palette, transparency, joined);
     }
 
-    /// <summary>Grey of any depth, RGB of 8 or 16 bits, a palette of up to 8 bits: the kinds PDF stores sample for sample as PNG does.</summary>
-    internal static bool Passable(int colourType, int bitDepth) => colourType switch
+    /// <summary>The colour types and depths PNG defines.</summary>
+    private static bool Defined(int colourType, int bitDepth) => colourType switch
     {
         0 => bitDepth is 1 or 2 or 4 or 8 or 16,
-        2 => bitDepth is 8 or 16,
+        2 or 4 or 6 => bitDepth is 8 or 16,
         3 => bitDepth is 1 or 2 or 4 or 8,
         _ => false,
     };

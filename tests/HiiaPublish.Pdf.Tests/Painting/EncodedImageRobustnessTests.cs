@@ -35,8 +35,10 @@ public class EncodedImageRobustnessTests
         else
         {
             Assert.Equal(["HP0078"], codes);
-            // Interlaced grey PDFsharp imports but shows wrong (PngPassThroughTests); every other refused kind it cannot import.
-            if (!(colourType == 0 && interlaced)) Assert.NotNull(Record.Exception(() => EncodedImage.Encode(png)));
+            // Interlaced grey PDFsharp imports but shows wrong (PngPassThroughTests); 16-bit alpha the soft mask now
+            // prints (PngSoftMaskTests) though the check still refuses it; every other refused kind cannot be imported.
+            if (colourType is 4 or 6) Assert.Null(Record.Exception(() => EncodedImage.Encode(png)));
+            else if (!(colourType == 0 && interlaced)) Assert.NotNull(Record.Exception(() => EncodedImage.Encode(png)));
         }
         // Every 8-bit kind is printable, but interlaced grey (PDFsharp shows it shifted); every kind the PDF takes as it
         // is (not interlaced, grey, RGB or palette) is printable at every depth.
@@ -49,14 +51,16 @@ public class EncodedImageRobustnessTests
     [InlineData((byte)0, (byte)16)]
     [InlineData((byte)2, (byte)16)]
     [InlineData((byte)3, (byte)2)]
-    public void AKindOnlyThePassThroughTakes_WithATransparentColour_IsRefusedAsUnprintable(byte colourType, byte bitDepth)
+    public void AKindOnlyThePassThroughTakes_WithATransparentColour_IsRefusedByTheCheck_ThoughThePdfNowPrintsIt(byte colourType, byte bitDepth)
     {
         var opaque = SourcePng.Make(9, 5, colourType, bitDepth, interlaced: false, seed: 5);
         var transparent = SourcePng.Make(9, 5, colourType, bitDepth, interlaced: false, seed: 5, transparency: true);
 
         Assert.Empty(CheckWithFigure(opaque.Png, "figure.png"));
         Assert.Equal(["HP0078"], CheckWithFigure(transparent.Png, "figure.png"));
-        Assert.NotNull(Record.Exception(() => EncodedImage.Encode(transparent.Png)));
+        // The check (Format) still refuses these; the renderer's soft mask prints them (PngSoftMaskTests), so HP0078
+        // could be lifted for them.
+        Assert.Null(Record.Exception(() => EncodedImage.Encode(transparent.Png)));
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace HiiaPublish.Pdf.Tests.Painting;
 /// <summary>
 /// A PNG the PDF can show as it is goes in with its compressed data unchanged, and the page shows exactly the
 /// source's pixels: every grey, RGB and palette depth, with rows using all five PNG filters, rasterised by poppler.
-/// Kinds that cannot pass through (interlaced, tRNS, alpha) go through PDFsharp as before.
+/// Kinds that cannot pass through go elsewhere: tRNS and alpha get a soft mask (PngSoftMaskTests), interlaced ones
+/// go through PDFsharp as before.
 /// </summary>
 public class PngPassThroughTests
 {
@@ -156,7 +157,7 @@ public class PngPassThroughTests
     }
 
     /// <summary>A one-page PDF whose page is the image at <see cref="Scale"/> points a pixel, drawn as the painter draws images.</summary>
-    private static byte[] PdfShowing(byte[] png, int width, int height, out byte[] imageStream, int scale = Scale, bool throughPdfSharp = false)
+    internal static byte[] PdfShowing(byte[] png, int width, int height, out byte[] imageStream, int scale = Scale, bool throughPdfSharp = false)
     {
         using var document = new PdfDocument();
         document.SetPdfA();
@@ -203,7 +204,7 @@ public class PngPassThroughTests
     }
 
     /// <summary>The page rasterised by poppler at one device pixel a point, as binary PPM.</summary>
-    private static (int Width, int Height, byte[] Rgb) Rasterise(string pdfPath, string stem)
+    internal static (int Width, int Height, byte[] Rgb) Rasterise(string pdfPath, string stem)
     {
         using (var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "72", "-singlefile", pdfPath, stem])
                { RedirectStandardError = true }) ?? throw new InvalidOperationException("pdftoppm did not start; run scripts/install-deps.sh (poppler-utils)."))
@@ -320,7 +321,7 @@ internal sealed record SourcePng(byte[] Png, byte[] Idat, int Width, int Height,
         row[bit / 8] |= (byte)(value << (8 - bitDepth - bit % 8));
     }
 
-    private static byte[] Filtered(byte[] row, byte[] previous, int filter, int bpp)
+    internal static byte[] Filtered(byte[] row, byte[] previous, int filter, int bpp)
     {
         var result = new byte[row.Length];
         for (var i = 0; i < row.Length; i++)
