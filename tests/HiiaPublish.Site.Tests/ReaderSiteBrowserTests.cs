@@ -11,9 +11,6 @@ namespace HiiaPublish.Site.Tests;
 /// </summary>
 public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<SampleSiteFixture>, IAsyncLifetime
 {
-    private static readonly string[] LaunchArguments =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     public static readonly TheoryData<string, string> Pages = new()
     {
         { "index", "index.html" },
@@ -32,11 +29,7 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Find() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh."),
-            Headless = true, Args = LaunchArguments,
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -136,11 +129,7 @@ public class SearchBrowserTests(SampleSiteFixture fixture) : IClassFixture<Sampl
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Find() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh."),
-            Headless = true, Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

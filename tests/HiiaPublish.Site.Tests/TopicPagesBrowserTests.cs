@@ -1,5 +1,6 @@
 using Deque.AxeCore.Playwright;
 using HiiaPublish.Site.Storage;
+using HiiaPublish.Site.Tests.Support;
 using Microsoft.Playwright;
 
 namespace HiiaPublish.Site.Tests;
@@ -11,9 +12,6 @@ namespace HiiaPublish.Site.Tests;
 /// </summary>
 public sealed class TopicPagesBrowserTests : IAsyncLifetime
 {
-    private static readonly string[] LaunchArguments =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hiia-topic-pages-");
     private LocalFolderSiteStore _store = null!;
     private IPlaywright _playwright = null!;
@@ -35,11 +33,7 @@ public sealed class TopicPagesBrowserTests : IAsyncLifetime
         await Publish("energy-02", 2, "corrected", ["Energy"]);
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Find() ?? throw new InvalidOperationException("chromium is not installed. Run scripts/install-deps.sh."),
-            Headless = true, Args = LaunchArguments,
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
