@@ -22,6 +22,8 @@ public static class SitePaths
 
     public const string OaiRepository = "oai.xml";
     public const string SearchScript = "assets/search.js";
+    /// <summary>The search page's index module (templates/site/search-index.js), named pagefind.js because PagefindUI imports that name.</summary>
+    public const string SearchIndexModule = "assets/search/pagefind.js";
 
     /// <summary>search/index.html, or hu/search/index.html for the Hungarian one.</summary>
     public static string Search(string? languageFolder) => (languageFolder is null ? "" : languageFolder + "/") + "search/index.html";

@@ -25,6 +25,7 @@ public sealed partial class SiteRenderer
         files.Add(new SiteFile(SitePaths.Favicon, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "favicon.svg"))));
         files.Add(new SiteFile(SitePaths.Script, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "site.js"))));
         files.Add(new SiteFile(SitePaths.SearchScript, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "search.js"))));
+        files.Add(new SiteFile(SitePaths.SearchIndexModule, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "search-index.js"))));
         files.AddRange(RenderSearchPages());
         return files;
     }

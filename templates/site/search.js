@@ -1,6 +1,8 @@
-// The search page: Pagefind's own interface over the index in pagefind/, loaded from here because the pages allow
-// no inline script, and loaded rather than linked because the index exists only where it was built: without it
-// the page says so instead of breaking. A query from the header's search box arrives as ?q=… and is run at once.
+// The search page: Pagefind's own interface over the site's index (the base in pagefind/ and the segments merged in
+// by assets/search/pagefind.js), loaded from here because the pages allow no inline script, and loaded rather than
+// linked because the index exists only where it was built: without it the page says so instead of breaking. The
+// index starts loading as the page opens, not on the first query, so that query answers at once; the box is marked
+// data-search-ready when it has. A query from the header's search box arrives as ?q=… and is run at once.
 (function () {
   "use strict";
   var element = document.getElementById("search");
@@ -12,7 +14,16 @@
     element.textContent = element.getAttribute("data-from-disk");
     return;
   }
-  var pagefind = script.src.replace(/assets\/search\.js(\?.*)?$/, "pagefind/");
+  var root = script.src.replace(/assets\/search\.js(\?.*)?$/, "");
+  var pagefind = root + "pagefind/";
+  var bundle = root + "assets/search/";
+  import(bundle + "pagefind.js").then(function (index) {
+    return index.whenReady();
+  }).then(function () {
+    element.setAttribute("data-search-ready", "true");
+  }, function () {
+    // No index yet: pagefind-ui.js is missing too, and its error below tells the reader.
+  });
 
   var styles = document.createElement("link");
   styles.rel = "stylesheet";
@@ -25,7 +36,7 @@
     element.textContent = element.getAttribute("data-unavailable");
   };
   ui.onload = function () {
-    var search = new PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+    var search = new PagefindUI({ element: "#search", bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false });
     // Pagefind's box has only a placeholder; the page's visible label is tied to it once it exists.
     var tries = 0;
     (function labelInput() {

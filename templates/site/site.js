@@ -1,4 +1,4 @@
-// The site's only script: the "Copy" button of "Cite this paper". Without it (or without the clipboard) the
+// The script of every page. First the "Copy" button of "Cite this paper": without it (or without the clipboard) the
 // citation is still there to select; the button only appears when copying can work.
 (function () {
   "use strict";
@@ -20,4 +20,30 @@
       });
     })(buttons[i]);
   }
+})();
+
+// The header's search box: when it gets focus, the search index's files are fetched into the browser's cache, so
+// the search page the reader is about to open starts its index from there (what the search page itself then loads
+// at once; see search.js). Failures are nobody's concern here: the search page says what is wrong, if anything.
+(function () {
+  "use strict";
+  var box = document.getElementById("site-search");
+  var script = document.currentScript;
+  if (!box || !script || window.location.protocol === "file:" || !window.fetch) return;
+  var root = script.src.replace(/assets\/site\.js(\?.*)?$/, "");
+  var warmed = false;
+  function warm() {
+    if (warmed) return;
+    warmed = true;
+    var files = ["assets/search.js", "assets/search/pagefind.js", "pagefind/pagefind.js", "pagefind/pagefind-worker.js",
+      "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css", "pagefind/wasm.en.pagefind"];
+    files.forEach(function (file) { fetch(root + file).catch(function () {}); });
+    fetch(root + "pagefind/pagefind-entry.json").then(function (response) { return response.ok ? response.json() : null; }).then(function (entry) {
+      var languages = entry && entry.languages ? Object.keys(entry.languages) : [];
+      languages.forEach(function (language) {
+        fetch(root + "pagefind/pagefind." + entry.languages[language].hash + ".pf_meta").catch(function () {});
+      });
+    }).catch(function () {});
+  }
+  box.addEventListener("focus", warm);
 })();

@@ -91,20 +91,24 @@ public sealed class PublishCommand(
         var publisher = new SitePublisher(SiteRenderer.Load(TemplatesLocator.Find()));
         var failed = false;
         var published = 0;
+        var written = new List<string>();
         // Drafts are checked and rendered ahead, one per core, while earlier ones are published: publishing goes one
         // paper at a time in the drafts' order (the catalogue and listings change with each), rendering need not.
         foreach (var prepared in RenderAhead.Start(drafts, PrepareAsync))
         {
-            var ok = await PublishOneAsync(await prepared, publisher, store, stdout, stderr);
-            failed |= !ok;
-            published += ok ? 1 : 0;
+            var paths = await PublishOneAsync(await prepared, publisher, store, stdout, stderr);
+            failed |= paths is null;
+            published += paths is null ? 0 : 1;
+            written.AddRange(paths ?? []);
         }
 
         // Nothing published, nothing to index or open: the folder may not even exist, and the line would mislead.
         if (published > 0)
         {
+            // Only the paper pages this run wrote are indexed (a segment); the whole folder only when it has no index
+            // yet or its segments passed their bound. A failed index leaves search as it was and the papers published.
             if (store is LocalFolderSiteStore site)
-                stdout.WriteLine((await HiiaPublish.Site.Search.PagefindIndexer.IndexFolderAsync(site.RootDirectory)).Message + ".");
+                stdout.WriteLine((await HiiaPublish.Site.Search.SegmentedSearchIndex.UpdateAsync(site.RootDirectory, written)).Message + ".");
             WhereToOpen(options, store, stdout);
         }
         else stderr.WriteLine($"hiia publish: nothing was published; fix the problems above and run it again.");
@@ -140,17 +144,18 @@ public sealed class PublishCommand(
         }
     }
 
-    private async Task<bool> PublishOneAsync(PreparedDraft prepared, SitePublisher publisher, ISiteStore store, TextWriter stdout, TextWriter stderr)
+    /// <summary>The site paths written for the draft, or null when it was not published.</summary>
+    private async Task<IReadOnlyList<string>?> PublishOneAsync(PreparedDraft prepared, SitePublisher publisher, ISiteStore store, TextWriter stdout, TextWriter stderr)
     {
         var (draft, source, assets, rendered, failure) = prepared;
         if (rendered is null)
         {
             stderr.WriteLine(failure);
-            return false;
+            return null;
         }
         // The parser's problems, then the renderer's (when the draft got that far), as `hiia check` prints them.
         Print(rendered.Diagnostics, stderr);
-        if (rendered.Pdf is not { } pdf) return false;
+        if (rendered.Pdf is not { } pdf) return null;
 
         var revision = Convert.ToHexStringLower(SHA256.HashData(source));
         var request = PublicationRequest.FromDraft(rendered.Perspective!, pdf, rendered.PageCount, revision,
@@ -163,7 +168,7 @@ public sealed class PublishCommand(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"{draft}: not published; {FileProblem.Sentence(e, DestinationOf(store), writing: true)}");
-            return false;
+            return null;
         }
         catch (Exception e) when (IsStorageFailure(e))
         {
@@ -172,12 +177,12 @@ public sealed class PublishCommand(
             stderr.WriteLine($"{draft}: not published; the site's storage did not accept it ({FirstLine(Innermost(e).Message)}). " +
                 "Check the --storage connection string or the --account-url, that the account is reachable, and that you are " +
                 "signed in (az login) as someone with Storage Blob Data Contributor on it.");
-            return false;
+            return null;
         }
         Print(result.Diagnostics, stderr);
-        if (!result.Published) return false;
+        if (!result.Published) return null;
         stdout.WriteLine($"{draft}: {Describe(result.Outcome)} as {result.Entry!.LandingPath} ({result.WrittenPaths.Count} files written).");
-        return true;
+        return result.WrittenPaths;
     }
 
     private static ISiteStore OpenStore(PublishCommandOptions options) =>

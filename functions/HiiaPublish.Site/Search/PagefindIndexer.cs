@@ -65,7 +65,17 @@ public static class PagefindIndexer
         IndexFolderAsync(siteFolder, Locate(), cancellationToken);
 
     /// <summary>Indexes with the Pagefind program at <paramref name="binary"/> (null: none was found).</summary>
-    public static async Task<SearchIndexResult> IndexFolderAsync(string siteFolder, string? binary, CancellationToken cancellationToken)
+    public static Task<SearchIndexResult> IndexFolderAsync(string siteFolder, string? binary, CancellationToken cancellationToken) =>
+        RunAsync(siteFolder, ["--output-subdir", OutputFolder], binary, cancellationToken);
+
+    /// <summary>
+    /// Indexes the pages under <paramref name="pagesFolder"/> (laid out at their site paths) into <paramref name="outputFolder"/>,
+    /// an absolute path anywhere: how a search segment of a few papers is built without touching pagefind/.
+    /// </summary>
+    public static Task<SearchIndexResult> IndexIntoAsync(string pagesFolder, string outputFolder, string? binary, CancellationToken cancellationToken) =>
+        RunAsync(pagesFolder, ["--output-path", Path.GetFullPath(outputFolder)], binary, cancellationToken);
+
+    private static async Task<SearchIndexResult> RunAsync(string siteFolder, string[] output, string? binary, CancellationToken cancellationToken)
     {
         if (binary is null)
             return new SearchIndexResult(false, 0,
@@ -81,7 +91,7 @@ public static class PagefindIndexer
         // only its own language's papers, while the page promises every paper in English and Hungarian. Words of both
         // languages pass the same (English) stemmer when indexed and when searched, so a Hungarian word still finds
         // its paper; what is lost is only Hungarian stemming (a suffixed form finds the form written, not its stem).
-        foreach (var argument in new[] { "--site", siteFolder, "--output-subdir", OutputFolder, "--force-language", IndexLanguage, "--quiet" })
+        foreach (var argument in (string[])["--site", siteFolder, .. output, "--force-language", IndexLanguage, "--quiet"])
             start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
         try

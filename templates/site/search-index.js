@@ -1,0 +1,99 @@
+// The site's search index as the search page sees it, published as assets/search/pagefind.js: Pagefind's base index
+// (pagefind/) with the segments that publishes added since the last full index (named in pagefind-segments.json)
+// merged in, and the results a later segment supersedes left out, so a corrected paper is found by its new words
+// only. PagefindUI is pointed here (its bundlePath) and imports this file as if it were Pagefind's own pagefind.js;
+// the search page imports it as soon as it opens, so Pagefind's start (WebAssembly, entries, metadata) is over
+// before the first query.
+import * as pagefind from "../../pagefind/pagefind.js";
+
+const root = new URL("../../", import.meta.url);
+// Only what HiiaPublish writes: a numbered folder under pagefind-segments/ and fragment ids.
+const segmentBundle = /^pagefind-segments\/[0-9]+\/$/;
+const fragmentId = /^[a-z0-9_-]+$/i;
+let chosenOptions = {};
+let current = start();
+
+function start() {
+  const instance = pagefind.createInstance({ basePath: new URL("pagefind/", root).href });
+  const dropped = new Set();
+  const ready = (async () => {
+    await instance.init();
+    await instance.options(chosenOptions);
+    const segments = await listedSegments();
+    // A segment the manifest names but the site does not have (deleted by a fold after this page read the
+    // manifest, or never copied to a mirror) is left out: the page searches what exists.
+    const present = await Promise.all(segments.map(async (segment) => ((await exists(segment.bundle)) ? segment : null)));
+    await Promise.all(present.filter(Boolean).map(async (segment) => {
+      await instance.mergeIndex(new URL(segment.bundle, root).href, { language: "en" });
+      for (const id of segment.drop) dropped.add(id);
+    }));
+  })();
+  return { instance, dropped, ready };
+}
+
+async function listedSegments() {
+  try {
+    const response = await fetch(new URL("pagefind-segments.json", root), { cache: "no-cache" });
+    if (!response.ok) return [];
+    const manifest = await response.json();
+    if (!manifest || !Array.isArray(manifest.segments)) return [];
+    return manifest.segments
+      .filter((s) => s && typeof s.bundle === "string" && segmentBundle.test(s.bundle))
+      .map((s) => ({ bundle: s.bundle, drop: Array.isArray(s.drop) ? s.drop.filter((d) => typeof d === "string" && fragmentId.test(d)) : [] }));
+  } catch {
+    // No manifest (a site indexed whole, as the Functions app's timer does) or an unreadable one: the base alone.
+    return [];
+  }
+}
+
+async function exists(bundle) {
+  try {
+    const response = await fetch(new URL(bundle + "pagefind-entry.json", root));
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+// One result per page version: a result a later segment superseded goes, and so does the second copy of a page a
+// segment and a newer base both hold (the same content has the same fragment id).
+function kept(response, dropped) {
+  if (!response || !Array.isArray(response.results)) return response;
+  const seen = new Set();
+  const results = response.results.filter((result) => {
+    if (dropped.has(result.id) || seen.has(result.id)) return false;
+    seen.add(result.id);
+    return true;
+  });
+  const removed = response.results.length - results.length;
+  return { ...response, results, unfilteredResultCount: Math.max(0, (response.unfilteredResultCount || 0) - removed) };
+}
+
+// A file of the index may vanish while the page is open (a fold replaced the base): start again from the manifest,
+// once, rather than leave the reader with a box that fails.
+async function withIndex(call) {
+  const state = current;
+  try {
+    await state.ready;
+    return await call(state);
+  } catch (error) {
+    if (state === current) current = start();
+    await current.ready;
+    return await call(current);
+  }
+}
+
+export async function options(chosen) {
+  chosenOptions = { ...chosenOptions, ...chosen };
+  await withIndex((state) => state.instance.options(chosenOptions));
+}
+
+export const init = () => withIndex(() => undefined);
+export const whenReady = init;
+export const mergeIndex = (path, chosen) => withIndex((state) => state.instance.mergeIndex(path, chosen));
+export const filters = () => withIndex((state) => state.instance.filters());
+export const preload = (term, chosen) => withIndex((state) => state.instance.preload(term, chosen));
+export const search = (term, chosen) => withIndex(async (state) => kept(await state.instance.search(term, chosen), state.dropped));
+export const debouncedSearch = (term, chosen, wait) =>
+  withIndex(async (state) => kept(await state.instance.debouncedSearch(term, chosen, wait), state.dropped));
+export const destroy = () => current.instance.destroy();
