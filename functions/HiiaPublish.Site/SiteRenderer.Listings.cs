@@ -76,6 +76,7 @@ public sealed partial class SiteRenderer
             ["feed_href"] = null,
             ["count_label"] = null,
             ["empty_label"] = null,
+            ["all_papers_href"] = null, // this is the list of all papers
         };
         var title = page > 1 ? $"{heading} ({listing["page_label"]})" : heading;
         return RenderPage(new PageFrame(path, language, title, Branding.For(language).RegularPublication, HeadHtml: "",

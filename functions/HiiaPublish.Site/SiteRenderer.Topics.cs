@@ -137,6 +137,10 @@ public sealed partial class SiteRenderer
             ["feed_href"] = feedPath is null ? null : SitePaths.Relative(path, feedPath),
             ["count_label"] = entries.Count == 1 ? labels["one_paper"] : labels.Fill("papers_count", ("count", entries.Count.ToString(CultureInfo.InvariantCulture))),
             ["empty_label"] = pastEnd && entries.Count > 0 ? labels["page_past_end"] : labels[emptyLabel],
+            // A topic or author left with no paper is a dead end otherwise: it points the reader to every paper of its language.
+            ["all_papers_href"] = entries.Count == 0
+                ? SitePaths.Relative(path, SitePaths.ListingPage(language == PaperLanguage.Hungarian ? "hu" : null, 1))
+                : null,
         };
         var title = page > 1 ? $"{heading} ({pageLabel})" : heading;
         var copyrightYear = entries.Count > 0 ? entries[0].Year.ToString(CultureInfo.InvariantCulture) : null;
