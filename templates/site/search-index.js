@@ -10,6 +10,7 @@ const root = new URL("../../", import.meta.url);
 // Only what HiiaPublish writes: a numbered folder under pagefind-segments/ and fragment ids.
 const segmentBundle = /^pagefind-segments\/[0-9]+\/$/;
 const fragmentId = /^[a-z0-9_-]+$/i;
+const warmUpWord = "hiiawarmupqzx";
 let chosenOptions = {};
 let current = start();
 
@@ -27,6 +28,17 @@ function start() {
       await instance.mergeIndex(new URL(segment.bundle, root).href, { language: "en" });
       for (const id of segment.drop) dropped.add(id);
     }));
+    // Searches nobody sees: a word no paper has runs every index's search code once (WebAssembly compiled, word
+    // segmenter built, an index chunk of each fetched and unpacked), and one page's data is loaded the way a result's
+    // is; the reader's first query would otherwise pay for both (~0.1–0.2 s at 5,000 papers; docs/performance.md).
+    // A warm-up that fails costs nothing but the time it saves.
+    try {
+      await instance.search(warmUpWord);
+      const any = await instance.search(null);
+      if (any && any.results && any.results.length > 0) await any.results[0].data();
+    } catch {
+      // the reader's first query starts cold
+    }
   })();
   return { instance, dropped, ready };
 }

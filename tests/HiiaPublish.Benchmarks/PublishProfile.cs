@@ -24,7 +24,8 @@ public static class PublishProfile
             var clock = Stopwatch.StartNew();
             var written = benchmark.PublishOnePaper();
             walls.Add(clock.ElapsedMilliseconds);
-            Console.WriteLine($"publish {i + 1}: {clock.ElapsedMilliseconds} ms wall, {written} objects written");
+            Console.WriteLine($"publish {i + 1}: {clock.ElapsedMilliseconds} ms wall, {written} objects written" +
+                (benchmark.LastSearch is { } search ? $"; {search}" : ""));
         }
         Console.WriteLine($"store time of the last publish by object kind (calls overlap when parallel, so the sum may exceed the wall time):");
         foreach (var (kind, calls, ms, bytes) in timing.Totals().OrderByDescending(t => t.Milliseconds))
