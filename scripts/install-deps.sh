@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, once, what the project needs beyond the .NET SDK and node: Debian's poppler-utils
-# (PDF pages to PNG for a person to look at), chromium (site screenshots), qpdf (checks the packed PDFs), and the Azurite
+# (PDF pages to PNG for a person to look at), chromium (site screenshots), qpdf (checks the packed PDFs), gcc (links
+# the native `hiia`), and the Azurite
 # storage emulator into .tools/azurite (the site tests start it). Safe to run again; does nothing
 # when all is there.
 set -euo pipefail
@@ -11,6 +12,10 @@ need=()
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+# The Linux x64 `hiia` is Native AOT (scripts/install-hiia.sh): its binary is linked by the system's C toolchain.
+if [ "$(uname -m)" = "x86_64" ] && ! command -v gcc >/dev/null 2>&1 && ! command -v clang >/dev/null 2>&1; then
+  need+=(gcc libc6-dev)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

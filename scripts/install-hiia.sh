@@ -4,10 +4,12 @@
 #   sh scripts/install-hiia.sh            # into .tools/hiia (git-ignored): run it as .tools/hiia/hiia
 #   sh scripts/install-hiia.sh ~/bin      # or into a folder of your choice, e.g. one on your PATH
 #
-# `dotnet pack` builds the tool packages into artifacts/packages (a ReadyToRun one for Linux x64 and a portable one
-# for everything else), then `dotnet tool install --tool-path` installs the one for this machine. The folder is
-# emptied first, so running it again always installs what the working tree holds now. Needs the .NET SDK
-# (global.json says which); templates, fonts and hyphenation patterns travel inside the package.
+# `dotnet pack` builds the tool packages into artifacts/packages: the small top-level package that names the others,
+# a native one for Linux x64 (Native AOT: compiled ahead of time, so a fresh `hiia render` starts at once) and a portable
+# one for everything else. Then `dotnet tool install --tool-path` installs the one for this machine. The folder is
+# emptied first, so running it again always installs what the working tree holds now. Needs the .NET SDK (global.json
+# says which) and, on Linux x64, a C toolchain to link the native binary (gcc or clang; scripts/install-deps.sh
+# installs it); templates, fonts and hyphenation patterns travel inside the package.
 set -eu
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,9 +17,15 @@ tool_path="${1:-$root/.tools/hiia}"
 packages="$root/artifacts/packages"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/functions/HiiaPublish.Cli/HiiaPublish.Cli.csproj" | head -n 1)"
 
-echo "Packing hiia $version (a minute or two the first time)..." >&2
+echo "Packing hiia $version (a few minutes: the Linux x64 tool is compiled ahead of time)..." >&2
 rm -f "$packages"/HiiaPublish.Cli.*.nupkg
-dotnet pack "$root/functions/HiiaPublish.Cli" -c Release --nologo -v:q -nodeReuse:false >&2
+project="$root/functions/HiiaPublish.Cli"
+# An AOT tool is packed once for the top-level package and once per runtime: the native compiler runs per platform.
+dotnet pack "$project" -c Release --nologo -v:q -nodeReuse:false >&2
+dotnet pack "$project" -c Release -r any --nologo -v:q -nodeReuse:false >&2
+if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+  dotnet pack "$project" -c Release -r linux-x64 --nologo -v:q -nodeReuse:false >&2
+fi
 
 rm -rf "$tool_path"
 dotnet tool install HiiaPublish.Cli --version "$version" --tool-path "$tool_path" --add-source "$packages" >&2

@@ -77,12 +77,17 @@ public static class SafeTemplateContext
     }
 
     // The groups a template may take single functions from; Scriban builds each function the same way in its full set.
-    private static readonly Dictionary<string, Type> Groups = new(StringComparer.Ordinal)
+    private static readonly string[] GroupNames = ["array", "html", "math", "string"];
+
+    // Each group's functions, by a typeof the trimmer can follow: the Native AOT `hiia` keeps exactly these methods
+    // (a Type taken from a table would leave it unable to tell which to keep).
+    private static MethodInfo[]? PublicStaticMethods(string group) => group switch
     {
-        ["array"] = typeof(ArrayFunctions),
-        ["html"] = typeof(HtmlFunctions),
-        ["math"] = typeof(MathFunctions),
-        ["string"] = typeof(StringFunctions),
+        "array" => typeof(ArrayFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static),
+        "html" => typeof(HtmlFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static),
+        "math" => typeof(MathFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static),
+        "string" => typeof(StringFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static),
+        _ => null,
     };
 
     /// <summary>
@@ -98,10 +103,9 @@ public static class SafeTemplateContext
         {
             var dot = qualified.IndexOf('.', StringComparison.Ordinal);
             var (groupName, name) = dot < 0 ? ("", qualified) : (qualified[..dot], qualified[(dot + 1)..]);
-            if (!Groups.TryGetValue(groupName, out var type))
-                throw new ArgumentException($"'{qualified}' is not a built-in this context offers: name one of {string.Join(", ", Groups.Keys)}, dot, the function.", nameof(functions));
-            var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
-                .Where(m => StandardMemberRenamer.Default(m) == name).ToList();
+            if (PublicStaticMethods(groupName) is not { } groupMethods)
+                throw new ArgumentException($"'{qualified}' is not a built-in this context offers: name one of {string.Join(", ", GroupNames)}, dot, the function.", nameof(functions));
+            var methods = groupMethods.Where(m => StandardMemberRenamer.Default(m) == name).ToList();
             if (methods.Count != 1)
                 throw new ArgumentException($"Scriban's '{groupName}' group has {(methods.Count == 0 ? "no" : "more than one")} function '{name}'.", nameof(functions));
             if (builtins[groupName] is not ScriptObject group)

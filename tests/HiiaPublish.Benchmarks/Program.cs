@@ -13,7 +13,12 @@ if (args is ["--sizes"])
     HiiaPublish.Benchmarks.SizeReport.Run();
 else if (args is ["--search-speed", ..])
     await HiiaPublish.Benchmarks.SearchSpeed.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5000);
+else if (args is ["--cold-start", ..])
+    return HiiaPublish.Benchmarks.ColdStart.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+else if (args is ["--cold-start-child", var variant])
+    return HiiaPublish.Benchmarks.ColdStart.Child(variant == "warm-up");
 else if (args is ["--publish-profile", ..])
     HiiaPublish.Benchmarks.PublishProfile.Run(args.Length > 1 ? args[1] : "folder", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
 else
-    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    BenchmarkSwitcher.FromAssembly(typeof(HiiaPublish.Benchmarks.RenderBenchmarks).Assembly).Run(args);
+return 0;

@@ -10,8 +10,9 @@ namespace HiiaPublish.Cli.Tests;
 /// </summary>
 public sealed class InstalledToolFixture : IDisposable
 {
-    // Packing a ReadyToRun tool and a portable one takes a few minutes on a loaded two-core machine.
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(10);
+    // Packing the native tool (Native AOT, with the ReadyToRun build beside it) and the portable one takes 3-8 minutes
+    // on a loaded two-core machine, most of it the native compiler.
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(20);
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"hiia-tool-{Environment.ProcessId}");
 
@@ -33,7 +34,15 @@ public sealed class InstalledToolFixture : IDisposable
     }
 }
 
-public sealed class InstalledToolTests(InstalledToolFixture tool) : IClassFixture<InstalledToolFixture>, IDisposable
+/// <summary>One install (a few minutes: the Linux x64 tool is compiled ahead of time) for every class that runs the tool.</summary>
+[CollectionDefinition(Name)]
+public sealed class InstalledToolCollection : ICollectionFixture<InstalledToolFixture>
+{
+    public const string Name = "the installed hiia";
+}
+
+[Collection(InstalledToolCollection.Name)]
+public sealed class InstalledToolTests(InstalledToolFixture tool) : IDisposable
 {
     private readonly DirectoryInfo _elsewhere = Directory.CreateTempSubdirectory("hiia-tool-run-");
 
@@ -81,22 +90,47 @@ public sealed class InstalledToolTests(InstalledToolFixture tool) : IClassFixtur
     }
 
     [Fact]
-    public void TheLinuxPackage_HoldsTheTemplatesFontsAndPatterns_AndReadyToRunCode()
+    public void TheLinuxPackage_HoldsTheTemplatesFontsAndPatterns_AndOneNativeBinary()
     {
         var package = Path.Combine(RepositoryPaths.RepositoryRoot, "artifacts", "packages", "HiiaPublish.Cli.linux-x64.1.0.0.nupkg");
         using var zip = ZipFile.OpenRead(package);
         var names = zip.Entries.Select(e => e.FullName).ToList();
-        const string root = "tools/net10.0/linux-x64/";
+        // A native tool's package has no framework folder: its files are for any framework, on this platform.
+        const string root = "tools/any/linux-x64/";
         Assert.Contains(root + "templates/branding.yaml", names);
         Assert.Contains(names, n => n.StartsWith(root + "templates/fonts/", StringComparison.Ordinal) && n.EndsWith(".ttf", StringComparison.Ordinal));
         Assert.Contains(names, n => n.StartsWith(root + "templates/hyphenation/", StringComparison.Ordinal));
         Assert.Contains(names, n => n.StartsWith(root + "templates/pdf/", StringComparison.Ordinal));
 
-        using var typesetter = new MemoryStream();
-        using (var entry = zip.GetEntry(root + "HiiaPublish.Typesetting.dll")!.Open()) entry.CopyTo(typesetter);
-        typesetter.Position = 0;
-        using var pe = new PEReader(typesetter);
-        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the Linux x64 tool is not ReadyToRun");
+        // Native AOT: the program is one Linux executable, with no assemblies for a JIT to compile at start; the
+        // full build that publish and serve run in sits apart in full/, and is ReadyToRun as the tool used to be.
+        Assert.DoesNotContain(names, n => n.StartsWith(root, StringComparison.Ordinal) && !n.StartsWith(root + "full/", StringComparison.Ordinal)
+            && (n.EndsWith(".dll", StringComparison.Ordinal) || n.EndsWith(".dbg", StringComparison.Ordinal) || n.EndsWith(".pdb", StringComparison.Ordinal)));
+        Assert.Contains(root + "full/templates/branding.yaml", names);
+        using (var typesetter = new MemoryStream())
+        {
+            using (var entry = zip.GetEntry(root + "full/HiiaPublish.Typesetting.dll")!.Open()) entry.CopyTo(typesetter);
+            typesetter.Position = 0;
+            using var pe = new PEReader(typesetter);
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the full build beside the native tool is not ReadyToRun");
+        }
+        using var binary = zip.GetEntry(root + "hiia")!.Open();
+        var header = new byte[4];
+        binary.ReadExactly(header);
+        Assert.Equal("\u007fELF"u8.ToArray(), header);
+        // The installed command is that binary, not a host that starts the runtime on a hiia.dll.
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(File.ResolveLinkTarget(tool.Hiia, returnFinalTarget: true)?.FullName ?? tool.Hiia)!, "hiia.dll")));
+    }
+
+    [Fact]
+    public void ThePortablePackage_IsFrameworkDependentIl_ForEveryOtherMachine()
+    {
+        var package = Path.Combine(RepositoryPaths.RepositoryRoot, "artifacts", "packages", "HiiaPublish.Cli.any.1.0.0.nupkg");
+        using var zip = ZipFile.OpenRead(package);
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("tools/net10.0/any/hiia.dll", names);
+        Assert.Contains("tools/net10.0/any/HiiaPublish.Typesetting.dll", names);
+        Assert.Contains("tools/net10.0/any/templates/branding.yaml", names);
     }
 
     [Fact]

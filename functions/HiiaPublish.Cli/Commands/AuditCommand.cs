@@ -18,6 +18,7 @@ public sealed class AuditCommand(IPdfAudit? auditor = null, string? workingDirec
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ReportJsonContext.Default,
     };
 
     private readonly IPdfAudit _auditor = auditor ?? new PdfAuditor();
@@ -97,13 +98,6 @@ public sealed class AuditCommand(IPdfAudit? auditor = null, string? workingDirec
         return text.Append('\n').ToString();
     }
 
-    internal static string Json(string file, AuditReport report) => JsonSerializer.Serialize(new
-    {
-        File = file,
-        report.Passed,
-        report.DeclaredPdfA,
-        PassedCount = report.PassedCount,
-        Total = report.Checks.Count,
-        report.Checks,
-    }, JsonOptions) + "\n";
+    internal static string Json(string file, AuditReport report) => ReportJsonContext.Write(
+        new AuditJsonDocument(file, report.Passed, report.DeclaredPdfA, report.PassedCount, report.Checks.Count, report.Checks), JsonOptions) + "\n";
 }

@@ -21,6 +21,7 @@ internal static class CheckReportWriter
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         // The document goes to a terminal or a CI tool, never into HTML, so accented names may stay readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ReportJsonContext.Default,
     };
 
     /// <summary>Every diagnostic, one per line, in the files' order (for standard error).</summary>
@@ -34,27 +35,12 @@ internal static class CheckReportWriter
 
     public static string Json(IReadOnlyList<FileReport> reports)
     {
-        var document = new
-        {
-            Files = reports.Select(report => new
-            {
-                report.File,
-                report.Errors,
-                report.Warnings,
-                Diagnostics = report.Diagnostics.Select(d => new
-                {
-                    d.File,
-                    d.Line,
-                    d.Column,
-                    d.Code,
-                    Severity = d.Severity == Severity.Error ? "error" : "warning",
-                    d.Message,
-                    d.Field,
-                }),
-            }),
-            Summary = new { Files = reports.Count, Errors = reports.Sum(r => r.Errors), Warnings = reports.Sum(r => r.Warnings) },
-        };
-        return JsonSerializer.Serialize(document, JsonOptions) + "\n";
+        var document = new CheckJsonDocument(
+            [.. reports.Select(report => new CheckJsonFile(report.File, report.Errors, report.Warnings,
+                [.. report.Diagnostics.Select(d => new CheckJsonDiagnostic(d.File, d.Line, d.Column, d.Code,
+                    d.Severity == Severity.Error ? "error" : "warning", d.Message, d.Field))]))],
+            new CheckJsonSummary(reports.Count, reports.Sum(r => r.Errors), reports.Sum(r => r.Warnings)));
+        return ReportJsonContext.Write(document, JsonOptions) + "\n";
     }
 
     public static string Summary(IReadOnlyList<FileReport> reports) =>

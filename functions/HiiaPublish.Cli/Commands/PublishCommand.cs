@@ -57,7 +57,9 @@ public sealed class PublishCommand(
                     CommandLine.GivenValue(result, accountUrl), out var error) is null)
                 result.AddError(error);
         });
-        command.SetAction(parsed => RunAsync(
+        // The native tool never gets here (FullTool hands publish over first); the constant lets the native compiler
+        // leave out the site publisher and the Azure SDK behind it.
+        command.SetAction(parsed => !FullTool.InThisProcess ? FullTool.NotInTheNativeTool(Name, parsed.InvocationConfiguration.Error) : RunAsync(
             PublishCommandOptions.Validate(parsed.GetValue(input)!, parsed.GetValue(site), parsed.GetValue(storage), parsed.GetValue(accountUrl), out _)!,
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics;
 
 namespace HiiaPublish.Cli.Commands;
@@ -15,6 +16,7 @@ internal static class RenderFailure
         "report it with this draft and its images attached.";
 
     // The innermost frame in our own code: a library's throw helper says little, our method says which stage failed.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = NativeAot.MethodNameIsOptional)]
     private static string Where(Exception exception)
     {
         var method = new StackTrace(exception).GetFrames()

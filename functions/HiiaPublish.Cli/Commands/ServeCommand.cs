@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.CommandLine;
 using HiiaPublish.Azure;
 using HiiaPublish.Azure.Http;
@@ -58,7 +59,9 @@ public sealed class ServeCommand : ICommand
         };
         var data = new Option<string?>("--data") { Description = "keep Azurite's data in DIR between runs (default: in memory)", HelpName = "DIR" };
         var command = new Command(Name, Summary) { storage, port, data };
-        command.SetAction((parsed, cancellationToken) => RunAsync(
+        // The native tool never gets here (FullTool hands serve over first); the constant lets the native compiler
+        // leave out ASP.NET Core and the Azure SDK.
+        command.SetAction((parsed, cancellationToken) => !FullTool.InThisProcess ? FullTool.NotInTheNativeTool(Name, parsed.InvocationConfiguration.Error) : RunAsync(
             new ServeOptions(parsed.GetValue(storage), parsed.GetValue(port), parsed.GetValue(data)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, cancellationToken));
         return command;
@@ -155,6 +158,8 @@ public sealed class ServeCommand : ICommand
     /// Maps <paramref name="routes"/> (the table and the local routes), each to its handler by name; a route without
     /// a handler, or a handler without a route, stops serve at start rather than leaving an endpoint missing or stray.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = NativeAot.OnlyInTheFullBuild)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = NativeAot.OnlyInTheFullBuild)]
     internal static void MapRoutes(WebApplication app, ReviewDeskAssets desk, IEnumerable<ApiRoute> routes)
     {
         var handlers = new Dictionary<string, Delegate>(StringComparer.Ordinal)

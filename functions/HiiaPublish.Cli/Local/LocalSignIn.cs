@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using HiiaPublish.Azure.Http;
@@ -61,6 +62,8 @@ internal static class LocalSignIn
     }
 
     /// <summary>The principal in App Service Authentication's shape (Base64 JSON), the same one curl users send.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = NativeAot.OnlyInTheFullBuild)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = NativeAot.OnlyInTheFullBuild)]
     public static string Encode(string name, IEnumerable<string> roles)
     {
         var claims = new List<object> { new { typ = "oid", val = name }, new { typ = "name", val = name } };
