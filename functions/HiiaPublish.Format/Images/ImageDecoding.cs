@@ -8,7 +8,9 @@ internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, 
 {
     /// <summary>
     /// True when the PDF writer puts the file's data in as it is (a JPEG; a PNG not interlaced, grey, RGB or a palette,
-    /// without tRNS: Pdf's PngPassThrough), false when it must decode every pixel.
+    /// without tRNS: Pdf's PngPassThrough), false when it must read every row (PngSoftMask, PngDownscale). A PNG of
+    /// the first kind placed smaller than 300 ppi needs is read through as well (downscaled); the check does not know
+    /// the placed size, RenderCostEstimate counts that as passed through, its output being smaller.
     /// </summary>
     public bool PassesThrough { get; init; }
 
@@ -17,7 +19,7 @@ internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, 
 
     public static ImageReading Damaged(long at, string why) => new(0, 0, at, why);
 
-    /// <summary>A sound image of a kind PDFsharp 6.2 cannot import (it throws "Unsupported image format" while painting).</summary>
+    /// <summary>A sound image of a kind the PDF writer cannot print (a JPEG PDFsharp 6.2 cannot import; every PNG kind prints).</summary>
     public static ImageReading Unsupported(string kind) => new(0, 0, Unprintable: kind);
 }
 
@@ -38,7 +40,7 @@ internal static class ImageDecoding
         var at = PngSignature.Length;
         int width = 0, height = 0, bitDepth = 0, colourType = 0, interlace = 0;
         var idat = new List<(int Offset, int Length)>();
-        bool palette = false, end = false, idatClosed = false, needsPassThrough = false, transparent = false;
+        bool palette = false, end = false, idatClosed = false, transparent = false;
         while (!end)
         {
             if (at + 12 > data.Length) return ImageReading.Damaged(at, "the file ends before its last chunk (IEND)");
@@ -64,21 +66,20 @@ internal static class ImageDecoding
                     if (!ValidDepth(colourType, bitDepth) || body[10] != 0 || body[11] != 0 || interlace > 1)
                         return ImageReading.Damaged(at + 16, "the header names a colour type, depth or method PNG does not have");
                     if ((long)width * height > maxPixels) return new ImageReading(width, height);
-                    // The PDF writer takes a non-interlaced grey, RGB or palette PNG without transparency as it is
-                    // (Pdf's PngPassThrough), at any depth; anything else PDFsharp 6.2 must import, which it does for
-                    // 8 bits of every colour type (but interlaced grey, which it shows shifted a pixel) and palettes of
-                    // 1 and 4 bits not interlaced. EncodedImageRobustnessTests try every kind.
-                    var importable = (bitDepth == 8 && !(colourType == 0 && interlace == 1)) || (colourType == 3 && bitDepth is 1 or 4 && interlace == 0);
-                    needsPassThrough = !importable;
-                    if (!importable && !(interlace == 0 && colourType is 0 or 2 or 3))
-                        return ImageReading.Unsupported(KindOf(colourType, bitDepth, interlace));
+                    // Every kind PNG defines is printed (Pdf's PngPassThrough, PngSoftMask, PngDownscale: the PDF writer
+                    // reads PNG rows itself, PDFsharp decodes none), so none is refused as unprintable here any more.
                     break;
                 case "tRNS":
-                    // Transparency keeps an image off the pass-through, and PDFsharp cannot import this kind.
-                    if (needsPassThrough) return ImageReading.Unsupported(KindOf(colourType, bitDepth, interlace) + " with transparency (tRNS)");
+                    // Transparency keeps an image off the pass-through: its mask is computed (PngSoftMask, PngDownscale).
+                    // PNG gives it one grey sample (2 bytes), one RGB triple (6) or an alpha per palette entry, and none
+                    // to kinds with an alpha channel; any other would leave the PDF writer guessing.
+                    var fits = colourType switch { 0 => length == 2, 2 => length == 6, 3 => length is > 0 and <= 256, _ => false };
+                    if (!fits) return ImageReading.Damaged(at, "the transparency chunk (tRNS) does not fit the image's colour type");
                     transparent = true;
                     break;
                 case "PLTE":
+                    if (length == 0 || length % 3 != 0 || length > 3 * 256)
+                        return ImageReading.Damaged(at, "the palette chunk (PLTE) is not 1 to 256 colours of 3 bytes");
                     palette = true;
                     break;
                 case "IDAT":
@@ -102,11 +103,6 @@ internal static class ImageDecoding
             ? ImageReading.Damaged(idat[0].Offset, damage)
             : new ImageReading(width, height) { PassesThrough = interlace == 0 && !transparent && colourType is 0 or 2 or 3 };
     }
-
-    private static string KindOf(int colourType, int bitDepth, int interlace) =>
-        (bitDepth == 16 ? "a PNG of 16 bits per channel" : bitDepth == 8 ? "an 8-bit PNG" : $"a PNG of {bitDepth} bits per pixel")
-        + (colourType switch { 0 => ", greyscale", 4 => ", greyscale with alpha", 6 => ", with alpha", _ => "" })
-        + (interlace == 1 ? ", interlaced" : "");
 
     private static string Printable(string type) => new(type.Select(c => char.IsAsciiLetter(c) ? c : '?').ToArray());
 

@@ -9,8 +9,9 @@ namespace HiiaPublish.Pdf.Painting;
 /// pictures was the largest single cost of a fresh render). That holds for a non-interlaced image of grey, RGB or a
 /// palette — one sample per pixel and channel in the order PDF stores them. With a tRNS chunk the colour still passes
 /// through and <see cref="PngSoftMask"/> adds the transparency as a soft mask; alpha channels are split from the
-/// colour there. Adam7 interlacing lays the data out differently: those images go through PDFsharp as before, unless
-/// they have transparency (then PngSoftMask puts their passes together).
+/// colour there. Adam7 interlacing lays the data out differently: PngSoftMask puts the passes of one with transparency
+/// together, <see cref="PngDownscale"/> those of one without (at its own size). A picture with more pixels than its
+/// placed size shows at 300 ppi is never passed through: PngDownscale makes it smaller.
 /// </summary>
 internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponent, int Colours, byte[]? Palette, byte[] Data)
 {
@@ -19,10 +20,11 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
     /// that are not a whole PNG: the check has read the data to its last byte, so those only reach here from a renderer
     /// called without it, and PDFsharp's import then names the damage). Chunk checksums are the check's work, not repeated.
     /// </summary>
-    public static PngPassThrough? TryRead(byte[] data) =>
-        PngChunks.TryRead(data) is { Interlaced: false, Transparency: null } png && Passable(png.ColourType, png.BitDepth)
-            ? Of(png)
-            : null;
+    public static PngPassThrough? TryRead(byte[] data) => PngChunks.TryRead(data) is { } png ? TryRead(png) : null;
+
+    /// <inheritdoc cref="TryRead(byte[])"/>
+    public static PngPassThrough? TryRead(PngChunks png) =>
+        png is { Interlaced: false, Transparency: null } && Passable(png.ColourType, png.BitDepth) ? Of(png) : null;
 
     /// <summary>The colour of <paramref name="png"/> as it is, whatever its tRNS says: the soft mask carries that.</summary>
     internal static PngPassThrough Of(PngChunks png) =>
@@ -45,6 +47,15 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
 internal sealed record PngChunks(int Width, int Height, int BitDepth, int ColourType, bool Interlaced, byte[]? Palette, byte[]? Transparency, byte[] Data)
 {
     private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>The width and height an IHDR right after the PNG signature gives, or null for bytes that do not start so.</summary>
+    public static (int Width, int Height)? HeaderSize(byte[] data)
+    {
+        if (data.Length < Signature.Length + 8 + 13 || !data.AsSpan(0, Signature.Length).SequenceEqual(Signature) || !data.AsSpan(12, 4).SequenceEqual("IHDR"u8))
+            return null;
+        int width = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(16)), height = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(20));
+        return width > 0 && height > 0 ? (width, height) : null;
+    }
 
     public static PngChunks? TryRead(byte[] data)
     {
