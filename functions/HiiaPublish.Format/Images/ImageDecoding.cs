@@ -7,12 +7,13 @@ namespace HiiaPublish.Format.Images;
 internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, string? Damage = null, string? Unprintable = null)
 {
     /// <summary>
-    /// True when the PDF writer puts the file's data in as it is (a JPEG; a PNG not interlaced, grey, RGB or a palette,
-    /// without tRNS: Pdf's PngPassThrough), false when it must read every row (PngSoftMask, PngDownscale). A PNG of
-    /// the first kind placed smaller than 300 ppi needs is read through as well (downscaled); the check does not know
-    /// the placed size, RenderCostEstimate counts that as passed through, its output being smaller.
+    /// What the PDF writer holds for each pixel beyond the file itself (RenderCostEstimate): nothing for a JPEG (its
+    /// file goes in as it is); for a PNG the rows it may read (Pdf's PngSoftMask and PngDownscale stream them, and a
+    /// PNG that could pass through as it is is still read when it has more pixels than its placement shows: the check
+    /// does not know the placement), and for an interlaced PNG its whole raw image besides, which Adam7's passes need
+    /// put together.
     /// </summary>
-    public bool PassesThrough { get; init; }
+    public double HeldBytesPerPixel { get; init; }
 
     public bool IsDamaged => Damage is not null;
     public long Pixels => (long)Width * Height;
@@ -40,7 +41,7 @@ internal static class ImageDecoding
         var at = PngSignature.Length;
         int width = 0, height = 0, bitDepth = 0, colourType = 0, interlace = 0;
         var idat = new List<(int Offset, int Length)>();
-        bool palette = false, end = false, idatClosed = false, transparent = false;
+        bool palette = false, end = false, idatClosed = false;
         while (!end)
         {
             if (at + 12 > data.Length) return ImageReading.Damaged(at, "the file ends before its last chunk (IEND)");
@@ -75,7 +76,6 @@ internal static class ImageDecoding
                     // to kinds with an alpha channel; any other would leave the PDF writer guessing.
                     var fits = colourType switch { 0 => length == 2, 2 => length == 6, 3 => length is > 0 and <= 256, _ => false };
                     if (!fits) return ImageReading.Damaged(at, "the transparency chunk (tRNS) does not fit the image's colour type");
-                    transparent = true;
                     break;
                 case "PLTE":
                     if (length == 0 || length % 3 != 0 || length > 3 * 256)
@@ -101,7 +101,11 @@ internal static class ImageDecoding
         var offsets = RowStartsThenEnd(width, height, BitsPerPixel(colourType, bitDepth), interlace == 1);
         return InflatedMatches(data, idat, offsets) is { } damage
             ? ImageReading.Damaged(idat[0].Offset, damage)
-            : new ImageReading(width, height) { PassesThrough = interlace == 0 && !transparent && colourType is 0 or 2 or 3 };
+            : new ImageReading(width, height)
+            {
+                HeldBytesPerPixel = RenderCostEstimate.BytesPerStreamedPixel
+                    + (interlace == 1 ? RenderCostEstimate.InterlacedRawSampleFactor * BitsPerPixel(colourType, bitDepth) / 8.0 : 0),
+            };
     }
 
     private static string Printable(string type) => new(type.Select(c => char.IsAsciiLetter(c) ? c : '?').ToArray());

@@ -42,8 +42,8 @@ internal sealed class ImageStreamCache
 /// <summary>
 /// An image XObject ready to copy into any document: a PNG the PDF can show as it is (<see cref="PngPassThrough"/>)
 /// with its compressed data unchanged, a PNG with transparency with its soft mask (<see cref="PngSoftMask"/>), a PNG
-/// with more pixels than its placement shows, or interlaced without transparency, written anew
-/// (<see cref="PngDownscale"/>), so no PNG is decoded by PDFsharp any more (its interlaced grey came out a pixel
+/// interlaced without transparency with its rows put in order (<see cref="PngPassThrough.Reinterlaced"/>), a PNG with
+/// more pixels than its placement shows made smaller (<see cref="PngDownscale"/>), so no PNG is decoded by PDFsharp any more (its interlaced grey came out a pixel
 /// shifted). A JPEG goes in as PDFsharp writes it: the file itself as /DCTDecode, at its own size (there is no JPEG
 /// decoder here to make it smaller). An image whose PDFsharp XObject needs more than plain values is kept decoded
 /// instead, and drawn by PDFsharp as before.
@@ -102,6 +102,8 @@ internal sealed class EncodedImage
                     return Sized(PassedThrough(png), png.Width, png.Height);
                 if (PngSoftMask.TryRead(chunks) is { } masked)
                     return Sized(Masked(masked), masked.Width, masked.Height);
+                if (PngPassThrough.Reinterlaced(chunks) is { } rewritten)
+                    return Sized(PassedThrough(rewritten), rewritten.Width, rewritten.Height);
             }
             return Downscaled(PngDownscale.Of(chunks, width, height));
         }

@@ -3,9 +3,8 @@ using System.IO.Compression;
 namespace HiiaPublish.Pdf.Painting;
 
 /// <summary>
-/// A PNG made smaller for the PDF, or written anew at its own size when the PDF cannot take its data as it is (Adam7
-/// interlacing without transparency). Every PNG kind goes through here: grey at 1–16 bits, RGB, palette, alpha, tRNS,
-/// interlaced or not.
+/// A PNG made smaller for the PDF. Every PNG kind goes through here when it has more pixels than its placement shows:
+/// grey at 1–16 bits, RGB, palette, alpha, tRNS, interlaced or not.
 /// <para>
 /// Area averaging: each pixel of the result is the mean of the source area it covers, source pixels cut at its
 /// edges counted by the share inside (exact integer weights, rounded half up once at the end). Colour is averaged

@@ -10,7 +10,7 @@ namespace HiiaPublish.Pdf.Painting;
 /// palette — one sample per pixel and channel in the order PDF stores them. With a tRNS chunk the colour still passes
 /// through and <see cref="PngSoftMask"/> adds the transparency as a soft mask; alpha channels are split from the
 /// colour there. Adam7 interlacing lays the data out differently: PngSoftMask puts the passes of one with transparency
-/// together, <see cref="PngDownscale"/> those of one without (at its own size). A picture with more pixels than its
+/// together, <see cref="Reinterlaced"/> those of one without. A picture with more pixels than its
 /// placed size shows at 300 ppi is never passed through: PngDownscale makes it smaller.
 /// </summary>
 internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponent, int Colours, byte[]? Palette, byte[] Data)
@@ -25,6 +25,23 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
     /// <inheritdoc cref="TryRead(byte[])"/>
     public static PngPassThrough? TryRead(PngChunks png) =>
         png is { Interlaced: false, Transparency: null } && Passable(png.ColourType, png.BitDepth) ? Of(png) : null;
+
+    /// <summary>
+    /// An interlaced PNG without transparency as a PNG of the same kind that is not: its rows put together from Adam7's
+    /// passes (<see cref="PngRows"/>) and compressed anew with PNG prediction, its depth and palette kept, so it needs
+    /// no more bytes than it had. Null for any other PNG.
+    /// </summary>
+    public static PngPassThrough? Reinterlaced(PngChunks png)
+    {
+        if (!png.Interlaced || png.Transparency is not null || !Passable(png.ColourType, png.BitDepth))
+            return null;
+        var colours = png.ColourType == 2 ? 3 : 1;
+        var bitsPerPixel = colours * png.BitDepth;
+        var rows = new PredictedRows((png.Width * bitsPerPixel + 7) / 8, bitsPerPixel / 8);
+        foreach (var row in PngRows.Of(png))
+            rows.Write(row.Span);
+        return new PngPassThrough(png.Width, png.Height, png.BitDepth, colours, png.ColourType == 3 ? png.Palette : null, rows.Finish());
+    }
 
     /// <summary>The colour of <paramref name="png"/> as it is, whatever its tRNS says: the soft mask carries that.</summary>
     internal static PngPassThrough Of(PngChunks png) =>
