@@ -58,6 +58,7 @@ internal sealed record PngDownscale(int Width, int Height, int BitsPerComponent,
         var maskBits = png.ColourType is 4 or 6 && png.BitDepth == 16 ? 16 : 8;
         var averager = new AreaAverager(png.Width, png.Height, width, height, colours);
         var pixel = new int[colours + 1];
+        var samples = new int[png.Width * (colours + 1)];
         var colourRow = new byte[width * colours * bits / 8];
         var maskRow = hasAlpha ? new byte[width * maskBits / 8] : null;
         var colourOut = new PredictedRows(colourRow.Length, colours * bits / 8);
@@ -66,13 +67,8 @@ internal sealed record PngDownscale(int Width, int Height, int BitsPerComponent,
 
         foreach (var rowData in PngRows.Of(png))
         {
-            var row = rowData.Span;
-            averager.BeginRow();
-            for (var x = 0; x < png.Width; x++)
-            {
-                Read(png, row, x, pixel, colours);
-                averager.Add(x, pixel, hasAlpha);
-            }
+            ReadRow(png, rowData.Span, samples, pixel, colours);
+            averager.AddRow(samples, hasAlpha);
             if (averager.EndRow(result, hasAlpha))
             {
                 for (var d = 0; d < width; d++)
@@ -87,6 +83,31 @@ internal sealed record PngDownscale(int Width, int Height, int BitsPerComponent,
             }
         }
         return new PngDownscale(width, height, bits, colours, colourOut.Finish(), maskBits, maskOut?.Finish());
+    }
+
+    /// <summary>An unfiltered row as output-depth samples, each pixel's colour then its alpha (255 when it has none).</summary>
+    private static void ReadRow(PngChunks png, ReadOnlySpan<byte> row, int[] samples, int[] pixel, int colours)
+    {
+        var stride = colours + 1;
+        var width = png.Width;
+        // The common kinds straight from the bytes: 8 or 16 bits, one sample per channel, no tRNS to look up.
+        if (png.ColourType is 0 or 2 or 4 or 6 && png.BitDepth >= 8 && png.Transparency is null)
+        {
+            var channels = PngRows.Channels(png.ColourType);
+            var opaque = channels == colours;
+            for (int x = 0, to = 0, from = 0; x < width; x++, to += stride)
+            {
+                for (var c = 0; c < channels; c++, from++)
+                    samples[to + c] = png.BitDepth == 8 ? row[from] : row[2 * from] << 8 | row[2 * from + 1];
+                if (opaque) samples[to + colours] = 255;
+            }
+            return;
+        }
+        for (var x = 0; x < width; x++)
+        {
+            Read(png, row, x, pixel, colours);
+            pixel.CopyTo(samples, x * stride);
+        }
     }
 
     /// <summary>Pixel <paramref name="x"/> of an unfiltered row as output-depth colour samples, then its alpha.</summary>
@@ -162,28 +183,30 @@ internal sealed record PngDownscale(int Width, int Height, int BitsPerComponent,
             _next = new long[(width + 1) * _stride];
         }
 
-        public void BeginRow()
+        /// <summary>
+        /// Adds the next source row (each pixel's colour samples then its alpha): colour weighted by alpha, and the
+        /// alpha (1 when there is none), into the result pixels each pixel falls in.
+        /// </summary>
+        public void AddRow(int[] samples, bool hasAlpha)
         {
             _sourceRow++;
-            Array.Clear(_line);
-        }
-
-        /// <summary>Adds pixel x of the current source row: colour weighted by its alpha, and the alpha (1 when there is none).</summary>
-        public void Add(int x, int[] pixel, bool hasAlpha)
-        {
-            var colours = _stride - 1;
-            long alpha = hasAlpha ? pixel[colours] : 1;
-            var d = _firstColumn[x];
-            long first = _firstWeight[x], second = _width - first;
-            var at = d * _stride;
-            for (var c = 0; c < colours; c++)
+            var line = _line;
+            Array.Clear(line);
+            int stride = _stride, colours = stride - 1;
+            for (int x = 0, from = 0; x < _sourceWidth; x++, from += stride)
             {
-                var weighted = alpha * pixel[c];
-                _line[at + c] += first * weighted;
-                _line[at + _stride + c] += second * weighted;
+                long alpha = hasAlpha ? samples[from + colours] : 1;
+                var at = _firstColumn[x] * stride;
+                long first = _firstWeight[x], second = _width - first;
+                for (var c = 0; c < colours; c++)
+                {
+                    var weighted = alpha * samples[from + c];
+                    line[at + c] += first * weighted;
+                    line[at + stride + c] += second * weighted;
+                }
+                line[at + colours] += first * alpha;
+                line[at + stride + colours] += second * alpha;
             }
-            _line[at + colours] += first * alpha;
-            _line[at + _stride + colours] += second * alpha;
         }
 
         /// <summary>
