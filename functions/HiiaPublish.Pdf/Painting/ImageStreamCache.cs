@@ -91,7 +91,7 @@ internal sealed class EncodedImage
 
     private static EncodedImage EncodeImported(byte[] data, (int Width, int Height)? kept)
     {
-        if (PngChunks.HeaderSize(data) is not null)
+        if (PngChunks.HasSignature(data))
         {
             var chunks = PngChunks.TryRead(data)
                 ?? throw new InvalidDataException($"An image of {data.Length:N0} bytes starts as a PNG but is not a whole one (its chunks end early or its header names no kind PNG has); check the draft again, which reads every image fully.");

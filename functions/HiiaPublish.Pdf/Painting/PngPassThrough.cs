@@ -65,6 +65,9 @@ internal sealed record PngChunks(int Width, int Height, int BitDepth, int Colour
 {
     private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>True when the bytes start with PNG's signature: they are then a PNG or damaged, never another kind.</summary>
+    public static bool HasSignature(byte[] data) => data.AsSpan().StartsWith(Signature);
+
     /// <summary>The width and height an IHDR right after the PNG signature gives, or null for bytes that do not start so.</summary>
     public static (int Width, int Height)? HeaderSize(byte[] data)
     {

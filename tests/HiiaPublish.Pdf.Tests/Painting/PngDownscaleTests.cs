@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using CsCheck;
 using HiiaPublish.Pdf.Painting;
 using PdfSharp.Drawing;
 using PdfSharp.UniversalAccessibility;
@@ -60,6 +61,33 @@ public class PngDownscaleTests
         Assert.Equal((KeptWidth, KeptHeight), (mask.WidthInSamples, mask.HeightInSamples));
         Assert.True(mask.TryGetBytesAsMemory(out var alpha), "PdfPig decodes the soft mask");
         Assert.Equal(expectedAlpha, Samples(alpha.Span, mask.BitsPerComponent));
+    }
+
+    [Fact]
+    public void AnyPictureOfAnyKind_MadeSmallerToAnySize_IsTheAreaAverageOfItsPixels()
+    {
+        var kinds = Kinds().Select(row => ((byte)row[0], (byte)row[1], (bool)row[2], (bool)row[3])).ToArray();
+        Gen.Select(Gen.Int[0, kinds.Length - 1], Gen.Int[2, 31], Gen.Int[1, 31], Gen.Int[0, int.MaxValue]).Sample((kind, width, height, seed) =>
+        {
+            var (colourType, bitDepth, transparent, interlaced) = kinds[kind];
+            // Narrower than the source, so it is always made smaller; any height up to the source's.
+            int keptWidth = 1 + seed % (width - 1), keptHeight = 1 + seed / 31 % height;
+            var source = Source.Make(colourType, bitDepth, transparent, interlaced, seed, width, height);
+
+            var pdf = PdfPlacing(source.Png, keptWidth * 72.0 / 300, keptHeight * 72.0 / 300);
+
+            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            var image = Assert.Single(document.GetPage(1).GetImages());
+            Assert.Equal((keptWidth, keptHeight), (image.WidthInSamples, image.HeightInSamples));
+            Assert.True(image.TryGetBytesAsMemory(out var colour));
+            var (expectedColour, expectedAlpha) = source.AreaAverage(keptWidth, keptHeight);
+            Assert.Equal(expectedColour, Samples(colour.Span, bitDepth == 16 ? 16 : 8));
+            if (expectedAlpha is not null)
+            {
+                Assert.True(image.MaskImage!.TryGetBytesAsMemory(out var alpha));
+                Assert.Equal(expectedAlpha, Samples(alpha.Span, image.MaskImage.BitsPerComponent));
+            }
+        }, iter: 60, threads: 1);
     }
 
     [Theory]
@@ -168,26 +196,31 @@ public class PngDownscaleTests
     /// <summary>A test picture and its pixels as a reader sees them: colour samples at the output depth, and alpha.</summary>
     private sealed record Source(byte[] Png, int ColourCount, int[,,] Colour, int[,]? Alpha)
     {
-        public static Source Make(byte colourType, byte bitDepth, bool transparent, bool interlaced, int seed)
+        private int SourceHeight => Colour.GetLength(0);
+        private int SourceWidth => Colour.GetLength(1);
+
+        public static Source Make(byte colourType, byte bitDepth, bool transparent, bool interlaced, int seed,
+            int width = PngDownscaleTests.SourceWidth, int height = PngDownscaleTests.SourceHeight)
         {
             if (!transparent)
             {
-                var plain = SourcePng.Make(SourceWidth, SourceHeight, colourType, bitDepth, interlaced, seed);
+                var plain = SourcePng.Make(width, height, colourType, bitDepth, interlaced, seed);
                 return FromSamples(plain.Png, colourType, bitDepth, plain.Samples, plain.Palette, null);
             }
-            var masked = TransparentPng.Make(SourceWidth, SourceHeight, colourType, bitDepth, transparentColour: colourType is not (4 or 6), seed, interlaced: interlaced);
+            var masked = TransparentPng.Make(width, height, colourType, bitDepth, transparentColour: colourType is not (4 or 6), seed, interlaced: interlaced);
             return FromSamples(masked.Png, colourType, bitDepth, masked.Samples, masked.Palette, masked.Transparency);
         }
 
         private static Source FromSamples(byte[] png, byte colourType, byte bitDepth, int[,,] samples, byte[]? palette, byte[]? transparency)
         {
+            int height = samples.GetLength(0), width = samples.GetLength(1);
             var colours = colourType is 2 or 3 or 6 ? 3 : 1;
             var max = (1 << bitDepth) - 1;
-            var colour = new int[SourceHeight, SourceWidth, colours];
+            var colour = new int[height, width, colours];
             var hasAlpha = colourType is 4 or 6 || transparency is not null;
-            var alpha = hasAlpha ? new int[SourceHeight, SourceWidth] : null;
-            for (var y = 0; y < SourceHeight; y++)
-                for (var x = 0; x < SourceWidth; x++)
+            var alpha = hasAlpha ? new int[height, width] : null;
+            for (var y = 0; y < height; y++)
+                for (var x = 0; x < width; x++)
                 {
                     if (colourType == 3)
                     {
