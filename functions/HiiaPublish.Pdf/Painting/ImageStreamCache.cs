@@ -73,9 +73,10 @@ internal sealed class EncodedImage
     public XImage? Decoded { get; }
 
     /// <summary>
-    /// The image encoded for PDF. Throws <see cref="InvalidDataException"/>, and only that, for bytes PDFsharp cannot
-    /// import (damaged, or a kind it has no importer for): the parser refuses such images at check time (HP0070, HP0078),
-    /// so this is the last guard, and names what went wrong instead of PDFsharp's "Unsupported image format".
+    /// The image encoded for PDF, at most <paramref name="kept"/> pixels large when it is a PNG. Throws
+    /// <see cref="InvalidDataException"/>, and only that, for a PNG that is not whole (the painter's own reader names
+    /// the row or chunk) or a JPEG PDFsharp cannot import: the parser refuses such images at check time (HP0070,
+    /// HP0078), so this is the last guard, and names what went wrong instead of PDFsharp's "Unsupported image format".
     /// </summary>
     public static EncodedImage Encode(byte[] data, (int Width, int Height)? kept = null)
     {

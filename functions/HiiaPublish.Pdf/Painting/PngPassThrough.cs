@@ -18,7 +18,7 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
     /// <summary>
     /// The image's parts for the PDF, or null when it cannot be passed through (another kind, transparency, or bytes
     /// that are not a whole PNG: the check has read the data to its last byte, so those only reach here from a renderer
-    /// called without it, and PDFsharp's import then names the damage). Chunk checksums are the check's work, not repeated.
+    /// called without it, and EncodedImage then names the damage). Chunk checksums are the check's work, not repeated.
     /// </summary>
     public static PngPassThrough? TryRead(byte[] data) => PngChunks.TryRead(data) is { } png ? TryRead(png) : null;
 
