@@ -162,7 +162,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TooManyLongWords = Error("HP0079", "Too many over-long words",
         "Words of {0} characters or more hold {1:N0} characters together, more than the limit of {2:N0}, passed here; each must be broken across lines. Add spaces, or give long addresses as links with a short text.");
     public static readonly DiagnosticDescriptor RenderTooCostly = Error("HP0080", "Paper too costly to set as a PDF",
-        "Setting this paper as a PDF would take about {0:N0} MB, more than the {1:N0} MB a render may use, passed at the image '{2}' ({3:N0} MB of it for the images, {4:N0} MB for the text and the typesetter itself); export the images smaller, or as JPEGs or PNGs without transparency and interlacing (those go into the PDF as they are, at little cost), or split the paper.");
+        "Setting this paper as a PDF would take about {0:N0} MB, more than the {1:N0} MB a render may use, passed at the image '{2}' ({3:N0} MB of it for the images, {4:N0} MB for the text and the typesetter itself); export the images smaller or, for PNGs, not interlaced (an interlaced PNG is put together whole while the paper is set; any other is read row by row, at little cost), or split the paper.");
     public static readonly DiagnosticDescriptor TextTooCostly = Error("HP0081", "Paper too costly to set as a PDF",
         "Setting this paper as a PDF would take about {0:N0} MB, more than the {1:N0} MB a render may use, for its text alone: {2:N0} table cells, {3:N0} footnotes and {4:N0} bytes of draft; shorten the tables (or publish their data as a separate file), merge footnotes, or split the paper.");
 

@@ -103,7 +103,7 @@ internal sealed partial class ImageChecker
         }
         if (reading.Unprintable is { } kind)
         {
-            _diagnostics.ReportField(DiagnosticCatalog.ImageKindUnsupported, at, field, path, kind, format == "PNG" ? "an 8-bit PNG, not interlaced" : "an ordinary 8-bit JPEG");
+            _diagnostics.ReportField(DiagnosticCatalog.ImageKindUnsupported, at, field, path, kind, "an ordinary 8-bit JPEG, or a PNG");
             return false;
         }
         if (reading.Pixels > _options.MaxImagePixels)

@@ -7,17 +7,20 @@ namespace HiiaPublish.Format.Images;
 internal sealed record ImageReading(int Width, int Height, long DamagedAt = -1, string? Damage = null, string? Unprintable = null)
 {
     /// <summary>
-    /// True when the PDF writer puts the file's data in as it is (a JPEG; a PNG not interlaced, grey, RGB or a palette,
-    /// without tRNS: Pdf's PngPassThrough), false when it must decode every pixel.
+    /// What the PDF writer holds for each pixel beyond the file itself (RenderCostEstimate): nothing for a JPEG (its
+    /// file goes in as it is); for a PNG the rows it may read (Pdf's PngSoftMask and PngDownscale stream them, and a
+    /// PNG that could pass through as it is is still read when it has more pixels than its placement shows: the check
+    /// does not know the placement), and for an interlaced PNG its whole raw image besides, which Adam7's passes need
+    /// put together.
     /// </summary>
-    public bool PassesThrough { get; init; }
+    public double HeldBytesPerPixel { get; init; }
 
     public bool IsDamaged => Damage is not null;
     public long Pixels => (long)Width * Height;
 
     public static ImageReading Damaged(long at, string why) => new(0, 0, at, why);
 
-    /// <summary>A sound image of a kind PDFsharp 6.2 cannot import (it throws "Unsupported image format" while painting).</summary>
+    /// <summary>A sound image of a kind the PDF writer cannot print (a JPEG PDFsharp 6.2 cannot import; every PNG kind prints).</summary>
     public static ImageReading Unsupported(string kind) => new(0, 0, Unprintable: kind);
 }
 
@@ -38,7 +41,7 @@ internal static class ImageDecoding
         var at = PngSignature.Length;
         int width = 0, height = 0, bitDepth = 0, colourType = 0, interlace = 0;
         var idat = new List<(int Offset, int Length)>();
-        bool palette = false, end = false, idatClosed = false, needsPassThrough = false, transparent = false;
+        bool palette = false, end = false, idatClosed = false;
         while (!end)
         {
             if (at + 12 > data.Length) return ImageReading.Damaged(at, "the file ends before its last chunk (IEND)");
@@ -64,21 +67,19 @@ internal static class ImageDecoding
                     if (!ValidDepth(colourType, bitDepth) || body[10] != 0 || body[11] != 0 || interlace > 1)
                         return ImageReading.Damaged(at + 16, "the header names a colour type, depth or method PNG does not have");
                     if ((long)width * height > maxPixels) return new ImageReading(width, height);
-                    // The PDF writer takes a non-interlaced grey, RGB or palette PNG without transparency as it is
-                    // (Pdf's PngPassThrough), at any depth; anything else PDFsharp 6.2 must import, which it does for
-                    // 8 bits of every colour type (but interlaced grey, which it shows shifted a pixel) and palettes of
-                    // 1 and 4 bits not interlaced. EncodedImageRobustnessTests try every kind.
-                    var importable = (bitDepth == 8 && !(colourType == 0 && interlace == 1)) || (colourType == 3 && bitDepth is 1 or 4 && interlace == 0);
-                    needsPassThrough = !importable;
-                    if (!importable && !(interlace == 0 && colourType is 0 or 2 or 3))
-                        return ImageReading.Unsupported(KindOf(colourType, bitDepth, interlace));
+                    // Every kind PNG defines is printed (Pdf's PngPassThrough, PngSoftMask, PngDownscale: the PDF writer
+                    // reads PNG rows itself, PDFsharp decodes none), so none is refused as unprintable here any more.
                     break;
                 case "tRNS":
-                    // Transparency keeps an image off the pass-through, and PDFsharp cannot import this kind.
-                    if (needsPassThrough) return ImageReading.Unsupported(KindOf(colourType, bitDepth, interlace) + " with transparency (tRNS)");
-                    transparent = true;
+                    // Transparency keeps an image off the pass-through: its mask is computed (PngSoftMask, PngDownscale).
+                    // PNG gives it one grey sample (2 bytes), one RGB triple (6) or an alpha per palette entry, and none
+                    // to kinds with an alpha channel; any other would leave the PDF writer guessing.
+                    var fits = colourType switch { 0 => length == 2, 2 => length == 6, 3 => length is > 0 and <= 256, _ => false };
+                    if (!fits) return ImageReading.Damaged(at, "the transparency chunk (tRNS) does not fit the image's colour type");
                     break;
                 case "PLTE":
+                    if (length == 0 || length % 3 != 0 || length > 3 * 256)
+                        return ImageReading.Damaged(at, "the palette chunk (PLTE) is not 1 to 256 colours of 3 bytes");
                     palette = true;
                     break;
                 case "IDAT":
@@ -100,13 +101,12 @@ internal static class ImageDecoding
         var offsets = RowStartsThenEnd(width, height, BitsPerPixel(colourType, bitDepth), interlace == 1);
         return InflatedMatches(data, idat, offsets) is { } damage
             ? ImageReading.Damaged(idat[0].Offset, damage)
-            : new ImageReading(width, height) { PassesThrough = interlace == 0 && !transparent && colourType is 0 or 2 or 3 };
+            : new ImageReading(width, height)
+            {
+                HeldBytesPerPixel = RenderCostEstimate.BytesPerStreamedPixel
+                    + (interlace == 1 ? RenderCostEstimate.InterlacedRawSampleFactor * BitsPerPixel(colourType, bitDepth) / 8.0 : 0),
+            };
     }
-
-    private static string KindOf(int colourType, int bitDepth, int interlace) =>
-        (bitDepth == 16 ? "a PNG of 16 bits per channel" : bitDepth == 8 ? "an 8-bit PNG" : $"a PNG of {bitDepth} bits per pixel")
-        + (colourType switch { 0 => ", greyscale", 4 => ", greyscale with alpha", 6 => ", with alpha", _ => "" })
-        + (interlace == 1 ? ", interlaced" : "");
 
     private static string Printable(string type) => new(type.Select(c => char.IsAsciiLetter(c) ? c : '?').ToArray());
 

@@ -28,7 +28,7 @@ internal static class JpegReading
             if (at >= data.Length) return ImageReading.Damaged(at, "the file ends inside a marker");
             var marker = data[at++];
             if (marker == 0xD9)
-                return scans == 0 || frame is null ? ImageReading.Damaged(at - 2, "the image ends before any image data") : new ImageReading(frame.Width, frame.Height) { PassesThrough = true };
+                return scans == 0 || frame is null ? ImageReading.Damaged(at - 2, "the image ends before any image data") : new ImageReading(frame.Width, frame.Height);
             if (marker is 0x01 or (>= 0xD0 and <= 0xD7)) continue;
             if (marker is 0x00 or 0xD8 or (< 0xC0 and not 0x01)) return ImageReading.Damaged(at - 2, $"0xFF{marker:X2} is no JPEG marker");
 

@@ -12,9 +12,12 @@ namespace HiiaPublish.Format.Images;
 /// a render starts at ~92 MB (fonts, templates, the runtime), taken as 100 MB for the noise between runs;
 /// each byte of the draft costs ~196 bytes (2 MB of prose peaked at 483 MB);
 /// each table cell ~13 KB (24 × 990 cells peaked at 400 MB) and each footnote ~90 KB (1,000 notes at 183 MB), both
-/// set by trial on pages; each pixel of an image the PDF writer must decode (alpha, interlacing, transparency)
-/// 16.5–18.8 bytes (one such picture at the limit peaked at 406 MB); an image that goes in as it is (a JPEG, most
-/// PNGs) about its file's size twice (read, then written).
+/// set by trial on pages. A picture costs its file twice (read, then written or joined) and, for a PNG, what the
+/// PDF writer holds while it reads the rows (issue 15: no picture is decoded whole any more; docs/performance.md,
+/// "Images: embedded as they are, downscaled past the page's resolution"): rows are streamed, the output compressed
+/// as it comes, 0.06–0.2 bytes a pixel over the process's peak measured for 4,096² pictures (counted as 0.5); an
+/// interlaced PNG is put together whole first, so its raw samples (4 bytes a pixel for 8-bit RGBA, 8 for 16-bit)
+/// come on top, counted a quarter more (9.3 bytes a pixel measured in all for 16-bit RGBA, 3.9 for 8-bit RGBA).
 /// </summary>
 internal static class RenderCostEstimate
 {
@@ -22,13 +25,14 @@ internal static class RenderCostEstimate
     public const long BytesPerDraftByte = 200;
     public const long BytesPerTableCell = 13L << 10;
     public const long BytesPerFootnote = 90L << 10;
-    public const long BytesPerDecodedPixel = 20;
-    public const long BytesPerPassedImageByte = 2;
+    public const double BytesPerStreamedPixel = 0.5;
+    public const double InterlacedRawSampleFactor = 1.25;
+    public const long BytesPerImageFileByte = 2;
 
     private const double MB = 1 << 20;
 
     public static long OfImage(ImageReading reading, long fileBytes) =>
-        reading.PassesThrough ? BytesPerPassedImageByte * fileBytes : BytesPerDecodedPixel * reading.Pixels;
+        BytesPerImageFileByte * fileBytes + (long)Math.Ceiling(reading.HeldBytesPerPixel * reading.Pixels);
 
     /// <summary>
     /// Reports HP0081 when the text alone passes the budget, else HP0080 at the image with which the images pass it.

@@ -112,6 +112,7 @@ public sealed partial class PdfAuditor : IPdfAudit
                 PdfAIdentification(),
                 OutputIntent(),
                 .. Fonts(),
+                .. Transparency(),
                 AnnotationTypes(),
                 AnnotationFlags(),
                 Actions(),

@@ -19,20 +19,34 @@ internal sealed class ImageStreamCache
 
     private readonly ConcurrentDictionary<string, Lazy<EncodedImage>> _images = new(StringComparer.Ordinal);
 
-    public EncodedImage Get(byte[] data)
+    /// <summary>The image at its own pixel size (a placement that needs every pixel).</summary>
+    public EncodedImage Get(byte[] data) => Get(data, double.PositiveInfinity, double.PositiveInfinity);
+
+    /// <summary>
+    /// The image for a placement <paramref name="placedWidth"/> × <paramref name="placedHeight"/> points large: a PNG
+    /// with more pixels than that shows at <see cref="PngDownscale.PixelsPerInch"/> is made smaller. Kept by its bytes
+    /// and the pixel size kept, so two placements that keep the same size share one encoding.
+    /// </summary>
+    public EncodedImage Get(byte[] data, double placedWidth, double placedHeight)
     {
-        var key = Convert.ToHexString(SHA256.HashData(data));
+        (int Width, int Height)? kept = PngChunks.HeaderSize(data) is { } size
+            ? PngDownscale.Kept(size.Width, size.Height, placedWidth, placedHeight)
+            : null;
+        var key = Convert.ToHexString(SHA256.HashData(data)) + (kept is { } k ? $"@{k.Width}x{k.Height}" : "");
         if (_images.Count >= Capacity && !_images.ContainsKey(key))
             _images.Clear();
-        return _images.GetOrAdd(key, _ => new Lazy<EncodedImage>(() => EncodedImage.Encode(data))).Value;
+        return _images.GetOrAdd(key, _ => new Lazy<EncodedImage>(() => EncodedImage.Encode(data, kept))).Value;
     }
 }
 
 /// <summary>
 /// An image XObject ready to copy into any document: a PNG the PDF can show as it is (<see cref="PngPassThrough"/>)
-/// with its compressed data unchanged, a PNG with transparency with its soft mask (<see cref="PngSoftMask"/>),
-/// anything else as PDFsharp writes it (its dictionary entries and compressed stream). An image whose PDFsharp XObject
-/// needs more than plain values (a palette) is kept decoded instead, and drawn by PDFsharp as before.
+/// with its compressed data unchanged, a PNG with transparency with its soft mask (<see cref="PngSoftMask"/>), a PNG
+/// interlaced without transparency with its rows put in order (<see cref="PngPassThrough.Reinterlaced"/>), a PNG with
+/// more pixels than its placement shows made smaller (<see cref="PngDownscale"/>), so no PNG is decoded by PDFsharp any more (its interlaced grey came out a pixel
+/// shifted). A JPEG goes in as PDFsharp writes it: the file itself as /DCTDecode, at its own size (there is no JPEG
+/// decoder here to make it smaller). An image whose PDFsharp XObject needs more than plain values is kept decoded
+/// instead, and drawn by PDFsharp as before.
 /// </summary>
 internal sealed class EncodedImage
 {
@@ -40,29 +54,35 @@ internal sealed class EncodedImage
     private readonly byte[] _stream;
     private readonly PngPassThrough? _png;
     private readonly PngSoftMask? _mask;
+    private readonly PngDownscale? _downscaled;
 
-    private EncodedImage(IReadOnlyList<KeyValuePair<string, PdfItem>> entries, byte[] stream, XImage? decoded, PngPassThrough? png = null, PngSoftMask? mask = null)
+    private EncodedImage(IReadOnlyList<KeyValuePair<string, PdfItem>> entries, byte[] stream, XImage? decoded, PngPassThrough? png = null, PngSoftMask? mask = null, PngDownscale? downscaled = null)
     {
         _entries = entries;
         _stream = stream;
         Decoded = decoded;
         _png = png;
         _mask = mask;
+        _downscaled = downscaled;
     }
+
+    /// <summary>The pixel size of the image stream written (a PNG's after any downscaling).</summary>
+    public (int Width, int Height) PixelSize { get; private set; }
 
     /// <summary>Set only when the encoded form could not be reused: draw this image itself.</summary>
     public XImage? Decoded { get; }
 
     /// <summary>
-    /// The image encoded for PDF. Throws <see cref="InvalidDataException"/>, and only that, for bytes PDFsharp cannot
-    /// import (damaged, or a kind it has no importer for): the parser refuses such images at check time (HP0070, HP0078),
-    /// so this is the last guard, and names what went wrong instead of PDFsharp's "Unsupported image format".
+    /// The image encoded for PDF, at most <paramref name="kept"/> pixels large when it is a PNG. Throws
+    /// <see cref="InvalidDataException"/>, and only that, for a PNG that is not whole (the painter's own reader names
+    /// the row or chunk) or a JPEG PDFsharp cannot import: the parser refuses such images at check time (HP0070,
+    /// HP0078), so this is the last guard, and names what went wrong instead of PDFsharp's "Unsupported image format".
     /// </summary>
-    public static EncodedImage Encode(byte[] data)
+    public static EncodedImage Encode(byte[] data, (int Width, int Height)? kept = null)
     {
         try
         {
-            return EncodeImported(data);
+            return EncodeImported(data, kept);
         }
         catch (Exception exception) when (exception is not (OutOfMemoryException or InvalidDataException))
         {
@@ -70,12 +90,24 @@ internal sealed class EncodedImage
         }
     }
 
-    private static EncodedImage EncodeImported(byte[] data)
+    private static EncodedImage EncodeImported(byte[] data, (int Width, int Height)? kept)
     {
-        if (PngPassThrough.TryRead(data) is { } png)
-            return PassedThrough(png);
-        if (PngSoftMask.TryRead(data) is { } masked)
-            return Masked(masked);
+        if (PngChunks.HasSignature(data))
+        {
+            var chunks = PngChunks.TryRead(data)
+                ?? throw new InvalidDataException($"An image of {data.Length:N0} bytes starts as a PNG but is not a whole one (its chunks end early or its header names no kind PNG has); check the draft again, which reads every image fully.");
+            var (width, height) = kept is { } k ? (Math.Min(k.Width, chunks.Width), Math.Min(k.Height, chunks.Height)) : (chunks.Width, chunks.Height);
+            if (width == chunks.Width && height == chunks.Height)
+            {
+                if (PngPassThrough.TryRead(chunks) is { } png)
+                    return Sized(PassedThrough(png), png.Width, png.Height);
+                if (PngSoftMask.TryRead(chunks) is { } masked)
+                    return Sized(Masked(masked), masked.Width, masked.Height);
+                if (PngPassThrough.Reinterlaced(chunks) is { } rewritten)
+                    return Sized(PassedThrough(rewritten), rewritten.Width, rewritten.Height);
+            }
+            return Downscaled(PngDownscale.Of(chunks, width, height));
+        }
         using var input = new MemoryStream(data, writable: false);
         var decoded = XImage.FromStream(input);
         using var scratch = new PdfDocument();
@@ -93,7 +125,29 @@ internal sealed class EncodedImage
                 return new EncodedImage([], [], decoded);
             entries.Add(new(key, encoded.Elements[key]!));
         }
-        return new EncodedImage(entries, encoded.Stream!.Value, decoded: null);
+        return new EncodedImage(entries, encoded.Stream!.Value, decoded: null) { PixelSize = (decoded.PixelWidth, decoded.PixelHeight) };
+    }
+
+    private static EncodedImage Sized(EncodedImage image, int width, int height)
+    {
+        image.PixelSize = (width, height);
+        return image;
+    }
+
+    /// <summary>A PNG written anew (<see cref="PngDownscale"/>): its rows predicted, its mask, if any, too.</summary>
+    private static EncodedImage Downscaled(PngDownscale image)
+    {
+        List<KeyValuePair<string, PdfItem>> entries =
+        [
+            new("/Type", new PdfName("/XObject")),
+            new("/Subtype", new PdfName("/Image")),
+            new("/Filter", new PdfName("/FlateDecode")),
+            new("/Width", new PdfInteger(image.Width)),
+            new("/Height", new PdfInteger(image.Height)),
+            new("/BitsPerComponent", new PdfInteger(image.BitsPerComponent)),
+            new("/ColorSpace", new PdfName(image.Colours == 3 ? "/DeviceRGB" : "/DeviceGray")),
+        ];
+        return new EncodedImage(entries, image.Colour, decoded: null, downscaled: image) { PixelSize = (image.Width, image.Height) };
     }
 
     /// <summary>
@@ -152,9 +206,15 @@ internal sealed class EncodedImage
         if (_png is not null)
             AddPngParts(image, _png);
         if (_mask is not null)
-            AddSoftMask(image, _mask);
+            AddSoftMask(image, _mask.Width, _mask.Height, _mask.MaskBitsPerComponent, _mask.Mask, predicted: false);
         if (_png is null && _mask?.Palette is { } palette)
             AddPalette(image, palette);
+        if (_downscaled is { } downscaled)
+        {
+            image.Elements["/DecodeParms"] = Prediction(image.Owner, downscaled.Colours, downscaled.BitsPerComponent, downscaled.Width);
+            if (downscaled.Mask is { } mask)
+                AddSoftMask(image, downscaled.Width, downscaled.Height, downscaled.MaskBitsPerComponent, mask, predicted: true);
+        }
         image.Stream!.Value = _stream;
         image.Elements.SetInteger("/Length", _stream.Length);
     }
@@ -162,16 +222,20 @@ internal sealed class EncodedImage
     /// <summary>What a passed-through PNG needs that belongs to one document: its prediction parameters and its palette.</summary>
     private static void AddPngParts(PdfImage image, PngPassThrough png)
     {
-        var document = image.Owner;
-        var prediction = new PdfDictionary(document);
-        // 15: each row names its own PNG filter, as PNG's rows do.
-        prediction.Elements.SetInteger("/Predictor", 15);
-        prediction.Elements.SetInteger("/Colors", png.Colours);
-        prediction.Elements.SetInteger("/BitsPerComponent", png.BitsPerComponent);
-        prediction.Elements.SetInteger("/Columns", png.Width);
-        image.Elements["/DecodeParms"] = prediction;
+        image.Elements["/DecodeParms"] = Prediction(image.Owner, png.Colours, png.BitsPerComponent, png.Width);
         if (png.Palette is { } palette)
             AddPalette(image, palette);
+    }
+
+    /// <summary>/DecodeParms for rows that each name their own PNG filter (/Predictor 15), as PNG's rows do.</summary>
+    private static PdfDictionary Prediction(PdfDocument document, int colours, int bitsPerComponent, int columns)
+    {
+        var prediction = new PdfDictionary(document);
+        prediction.Elements.SetInteger("/Predictor", 15);
+        prediction.Elements.SetInteger("/Colors", colours);
+        prediction.Elements.SetInteger("/BitsPerComponent", bitsPerComponent);
+        prediction.Elements.SetInteger("/Columns", columns);
+        return prediction;
     }
 
     /// <summary>The palette as a stream object of its RGB triples, as PDFsharp writes the palettes it decodes.</summary>
@@ -189,18 +253,20 @@ internal sealed class EncodedImage
     /// The transparency as the image's /SMask: a DeviceGray image of the same size whose samples are the alpha. PDF/A-2
     /// allows it (PDF/A-1 did not); a mask belongs to one document, so each gets its own object.
     /// </summary>
-    private static void AddSoftMask(PdfImage image, PngSoftMask mask)
+    private static void AddSoftMask(PdfImage image, int width, int height, int bitsPerComponent, byte[] data, bool predicted)
     {
         var document = image.Owner;
         var softMask = new PdfDictionary(document);
         softMask.Elements.SetName("/Type", "/XObject");
         softMask.Elements.SetName("/Subtype", "/Image");
-        softMask.Elements.SetInteger("/Width", mask.Width);
-        softMask.Elements.SetInteger("/Height", mask.Height);
+        softMask.Elements.SetInteger("/Width", width);
+        softMask.Elements.SetInteger("/Height", height);
         softMask.Elements.SetName("/ColorSpace", "/DeviceGray");
-        softMask.Elements.SetInteger("/BitsPerComponent", mask.MaskBitsPerComponent);
+        softMask.Elements.SetInteger("/BitsPerComponent", bitsPerComponent);
         softMask.Elements.SetName("/Filter", "/FlateDecode");
-        softMask.CreateStream(mask.Mask);
+        if (predicted)
+            softMask.Elements["/DecodeParms"] = Prediction(document, 1, bitsPerComponent, width);
+        softMask.CreateStream(data);
         document.Internals.AddObject(softMask);
         image.Elements["/SMask"] = softMask.Reference!;
     }

@@ -88,7 +88,8 @@ internal sealed partial class PageElementPainter(
 
     private void DrawImage(ImageElement image)
     {
-        var encoded = images.Get(image.Image.Data);
+        // The placed size in points: a picture with more pixels than it shows there at 300 ppi is made smaller.
+        var encoded = images.Get(image.Image.Data, image.Area.Width, image.Area.Height);
         if (encoded.Decoded is { } picture)
         {
             // One decoded image may be drawn by two renders at once; PDFsharp reads it lazily, so one at a time.

@@ -9,20 +9,39 @@ namespace HiiaPublish.Pdf.Painting;
 /// pictures was the largest single cost of a fresh render). That holds for a non-interlaced image of grey, RGB or a
 /// palette — one sample per pixel and channel in the order PDF stores them. With a tRNS chunk the colour still passes
 /// through and <see cref="PngSoftMask"/> adds the transparency as a soft mask; alpha channels are split from the
-/// colour there. Adam7 interlacing lays the data out differently: those images go through PDFsharp as before, unless
-/// they have transparency (then PngSoftMask puts their passes together).
+/// colour there. Adam7 interlacing lays the data out differently: PngSoftMask puts the passes of one with transparency
+/// together, <see cref="Reinterlaced"/> those of one without. A picture with more pixels than its
+/// placed size shows at 300 ppi is never passed through: PngDownscale makes it smaller.
 /// </summary>
 internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponent, int Colours, byte[]? Palette, byte[] Data)
 {
     /// <summary>
     /// The image's parts for the PDF, or null when it cannot be passed through (another kind, transparency, or bytes
     /// that are not a whole PNG: the check has read the data to its last byte, so those only reach here from a renderer
-    /// called without it, and PDFsharp's import then names the damage). Chunk checksums are the check's work, not repeated.
+    /// called without it, and EncodedImage then names the damage). Chunk checksums are the check's work, not repeated.
     /// </summary>
-    public static PngPassThrough? TryRead(byte[] data) =>
-        PngChunks.TryRead(data) is { Interlaced: false, Transparency: null } png && Passable(png.ColourType, png.BitDepth)
-            ? Of(png)
-            : null;
+    public static PngPassThrough? TryRead(byte[] data) => PngChunks.TryRead(data) is { } png ? TryRead(png) : null;
+
+    /// <inheritdoc cref="TryRead(byte[])"/>
+    public static PngPassThrough? TryRead(PngChunks png) =>
+        png is { Interlaced: false, Transparency: null } && Passable(png.ColourType, png.BitDepth) ? Of(png) : null;
+
+    /// <summary>
+    /// An interlaced PNG without transparency as a PNG of the same kind that is not: its rows put together from Adam7's
+    /// passes (<see cref="PngRows"/>) and compressed anew with PNG prediction, its depth and palette kept, so it needs
+    /// no more bytes than it had. Null for any other PNG.
+    /// </summary>
+    public static PngPassThrough? Reinterlaced(PngChunks png)
+    {
+        if (!png.Interlaced || png.Transparency is not null || !Passable(png.ColourType, png.BitDepth))
+            return null;
+        var colours = png.ColourType == 2 ? 3 : 1;
+        var bitsPerPixel = colours * png.BitDepth;
+        var rows = new PredictedRows((png.Width * bitsPerPixel + 7) / 8, bitsPerPixel / 8);
+        foreach (var row in PngRows.Of(png))
+            rows.Write(row.Span);
+        return new PngPassThrough(png.Width, png.Height, png.BitDepth, colours, png.ColourType == 3 ? png.Palette : null, rows.Finish());
+    }
 
     /// <summary>The colour of <paramref name="png"/> as it is, whatever its tRNS says: the soft mask carries that.</summary>
     internal static PngPassThrough Of(PngChunks png) =>
@@ -45,6 +64,18 @@ internal sealed record PngPassThrough(int Width, int Height, int BitsPerComponen
 internal sealed record PngChunks(int Width, int Height, int BitDepth, int ColourType, bool Interlaced, byte[]? Palette, byte[]? Transparency, byte[] Data)
 {
     private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>True when the bytes start with PNG's signature: they are then a PNG or damaged, never another kind.</summary>
+    public static bool HasSignature(byte[] data) => data.AsSpan().StartsWith(Signature);
+
+    /// <summary>The width and height an IHDR right after the PNG signature gives, or null for bytes that do not start so.</summary>
+    public static (int Width, int Height)? HeaderSize(byte[] data)
+    {
+        if (data.Length < Signature.Length + 8 + 13 || !data.AsSpan(0, Signature.Length).SequenceEqual(Signature) || !data.AsSpan(12, 4).SequenceEqual("IHDR"u8))
+            return null;
+        int width = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(16)), height = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(20));
+        return width > 0 && height > 0 ? (width, height) : null;
+    }
 
     public static PngChunks? TryRead(byte[] data)
     {

@@ -50,7 +50,55 @@ public sealed class PdfAuditorTests
         ["28-007"] = (p => p.Edit(3, "/Annots [20 0 R]", "/Annots [20 0 R 29 0 R]").Set(29, "<< /Type /Annot /Subtype /TrapNet /Rect [0 0 10 10] /F 4 /Contents (trap) >>"), ["28-007"]),
         ["28-008"] = (p => p.Edit(3, "/Tabs /S ", ""), ["28-008"]),
         ["28-009"] = (p => p.Edit(3, "/Tabs /S", "/Tabs /R"), ["28-009"]),
+        // Transparency (PDF/A-2 6.2.10): a picture with a soft mask on a page, in a file without an output intent.
+        ["pdfa-transparency-group"] = (p => WithTransparentImage(p).Edit(1, "/S /GTS_PDFA1", "/S /GTS_PDFX"), ["pdfa-output-intent", "pdfa-transparency-group"]),
+        ["pdfa-transparency-group (in a form)"] = (p => WithTransparentImageInAForm(p).Edit(1, "/S /GTS_PDFA1", "/S /GTS_PDFX"), ["pdfa-output-intent", "pdfa-transparency-group"]),
+        ["pdfa-blend-modes"] = (p => WithGraphicsState(p, "<< /BM /Dodge >>"), ["pdfa-blend-modes"]),
+        ["pdfa-blend-modes (in a list)"] = (p => WithGraphicsState(p, "<< /BM [/Multiply /Dodge] >>"), ["pdfa-blend-modes"]),
+        ["pdfa-soft-masks"] = (p => WithTransparentImage(p, "/ColorSpace /DeviceGray", "/ColorSpace /DeviceRGB"), ["pdfa-soft-masks"]),
+        ["pdfa-soft-masks (not an image)"] = (p => WithTransparentImage(p, "/Subtype /Image", "/Subtype /Form"), ["pdfa-soft-masks"]),
+        ["pdfa-soft-masks (masked itself)"] = (p => WithTransparentImage(p, "/BitsPerComponent 8", "/BitsPerComponent 8 /SMask 30 0 R"), ["pdfa-soft-masks"]),
+        ["pdfa-soft-masks (ExtGState)"] = (p => WithGraphicsState(p, "<< /SMask /Luminosity >>"), ["pdfa-soft-masks"]),
     };
+
+    private const string PageResources = "/Resources << /Font << /F1 7 0 R >> >>";
+    private const string SoftMask = "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 >>";
+
+    /// <summary>The clean PDF with a one-pixel picture on its page whose soft mask (object 30) is edited from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static TestPdf WithTransparentImage(TestPdf pdf, string from = "/ColorSpace /DeviceGray", string? to = null) =>
+        pdf.Edit(3, PageResources, "/Resources << /Font << /F1 7 0 R >> /XObject << /Im1 29 0 R >> >>")
+            .SetStream(29, "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /SMask 30 0 R >>", [10, 20, 30])
+            .SetStream(30, SoftMask.Replace(from, to ?? from, StringComparison.Ordinal), [128]);
+
+    private static TestPdf WithTransparentImageInAForm(TestPdf pdf) =>
+        pdf.Edit(3, PageResources, "/Resources << /Font << /F1 7 0 R >> /XObject << /Fm1 31 0 R >> >>")
+            .SetStream(31, "<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /Im1 29 0 R >> >> >>", "/Im1 Do"u8.ToArray())
+            .SetStream(29, "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /SMask 30 0 R >>", [10, 20, 30])
+            .SetStream(30, SoftMask, [128]);
+
+    private static TestPdf WithGraphicsState(TestPdf pdf, string state) =>
+        pdf.Edit(3, PageResources, $"/Resources << /Font << /F1 7 0 R >> /ExtGState << /GS1 {state} >> >>");
+
+    [Fact]
+    public void APictureWithASoftMask_PassesTheTransparencyChecks_InAFileWithAnOutputIntent()
+    {
+        var report = Auditor.Audit(WithTransparentImage(TestPdf.Clean()).Build());
+
+        Assert.Empty(report.Failed.Select(c => $"{c.Id}: {c.Detail}"));
+        Assert.Equal("1 checked.", report.Checks.Single(c => c.Id == "pdfa-transparency-group").Detail);
+        Assert.Equal("1 checked.", report.Checks.Single(c => c.Id == "pdfa-soft-masks").Detail);
+    }
+
+    [Fact]
+    public void APageWithTransparency_NamingItsBlendingSpace_PassesWithoutAnOutputIntent()
+    {
+        var pdf = WithTransparentImage(TestPdf.Clean()).Edit(1, "/S /GTS_PDFA1", "/S /GTS_PDFX")
+            .Edit(3, "/Tabs /S", "/Tabs /S /Group << /S /Transparency /CS /DeviceRGB >>");
+
+        var report = Auditor.Audit(pdf.Build());
+
+        Assert.Equal(["pdfa-output-intent"], report.Failed.Select(c => c.Id));
+    }
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
 

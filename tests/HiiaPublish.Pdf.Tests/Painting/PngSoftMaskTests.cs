@@ -193,48 +193,8 @@ internal sealed record TransparentPng(byte[] Png, int Width, int Height, byte Co
                     samples[y, x, channels - 1] = x % 3 == 0 ? 0 : max;
             }
 
-        using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        (header[8], header[9], header[12]) = (bitDepth, colourType, (byte)(interlaced ? 1 : 0));
-        TestImages.PngChunk(output, "IHDR", header);
-        if (palette is not null) TestImages.PngChunk(output, "PLTE", palette);
-        if (transparency is not null) TestImages.PngChunk(output, "tRNS", transparency);
-
-        var bitsPerPixel = channels * bitDepth;
-        using var raw = new MemoryStream();
-        int[] x0 = interlaced ? [0, 4, 0, 2, 0, 1, 0] : [0], y0 = interlaced ? [0, 0, 4, 0, 2, 0, 1] : [0];
-        int[] dx = interlaced ? [8, 8, 4, 4, 2, 2, 1] : [1], dy = interlaced ? [8, 8, 8, 4, 4, 2, 2] : [1];
-        var written = 0;
-        for (var pass = 0; pass < x0.Length; pass++)
-        {
-            var columns = width > x0[pass] ? (width - x0[pass] + dx[pass] - 1) / dx[pass] : 0;
-            var rows = height > y0[pass] ? (height - y0[pass] + dy[pass] - 1) / dy[pass] : 0;
-            if (columns == 0) continue;
-            var rowBytes = (columns * bitsPerPixel + 7) / 8;
-            var previous = new byte[rowBytes];
-            for (var r = 0; r < rows && written < (rowsWritten ?? int.MaxValue); r++, written++)
-            {
-                var row = new byte[rowBytes];
-                for (var i = 0; i < columns; i++)
-                    for (var c = 0; c < channels; c++)
-                        Put(row, i * channels + c, bitDepth, samples[y0[pass] + r * dy[pass], x0[pass] + i * dx[pass], c]);
-                var filter = written % 5;
-                raw.WriteByte((byte)filter);
-                raw.Write(SourcePng.Filtered(row, previous, filter, Math.Max(1, bitsPerPixel / 8)));
-                previous = row;
-            }
-        }
-        using (var compressed = new MemoryStream())
-        {
-            using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-                zlib.Write(raw.ToArray());
-            TestImages.PngChunk(output, "IDAT", compressed.ToArray());
-        }
-        TestImages.PngChunk(output, "IEND", []);
-        return new TransparentPng(output.ToArray(), width, height, colourType, bitDepth, samples, palette, transparency);
+        var (png, _) = TestPng.Encode(samples, colourType, bitDepth, interlaced, palette, transparency, rowsWritten);
+        return new TransparentPng(png, width, height, colourType, bitDepth, samples, palette, transparency);
     }
 
     /// <summary>What pixel (x, y) is: its colour in 8 bits a channel and its opacity from 0 (transparent) to 1.</summary>
@@ -257,13 +217,5 @@ internal sealed record TransparentPng(byte[] Png, int Width, int Height, byte Co
         var isTransparent = Enumerable.Range(0, channels).All(c => Samples[y, x, c] == BinaryPrimitives.ReadUInt16BigEndian(Transparency.AsSpan(2 * c)));
         int[] colour = channels == 3 ? [To8(Samples[y, x, 0]), To8(Samples[y, x, 1]), To8(Samples[y, x, 2])] : [To8(Samples[y, x, 0]), To8(Samples[y, x, 0]), To8(Samples[y, x, 0])];
         return (colour, isTransparent ? 0 : 1);
-    }
-
-    private static void Put(byte[] row, int sample, int bitDepth, int value)
-    {
-        if (bitDepth == 16) { row[2 * sample] = (byte)(value >> 8); row[2 * sample + 1] = (byte)value; return; }
-        if (bitDepth == 8) { row[sample] = (byte)value; return; }
-        var bit = sample * bitDepth;
-        row[bit / 8] |= (byte)(value << (8 - bitDepth - bit % 8));
     }
 }
