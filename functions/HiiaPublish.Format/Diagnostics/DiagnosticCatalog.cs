@@ -172,6 +172,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CorrectsAnotherSlug = Error("HP0086", "corrects names another slug",
         "corrects names '{0}', but this draft's slug is '{1}': a correction replaces the paper at its own address. Write 'slug: {0}' if this corrects '{0}', or remove 'corrects:' if it is a paper of its own.");
 
+    // The red-team rerun of issue 15: shapes found past the bounds after the first round. HP0090–HP0099.
+    public static readonly DiagnosticDescriptor ParagraphTooLong = Error("HP0090", "Paragraph too long",
+        "This paragraph has {0:N0} characters, more than the limit of {1:N0}; no page carries a paragraph that long. Separate paragraphs with a blank line.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
@@ -189,5 +193,6 @@ public static class DiagnosticCatalog
         TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences, ImageKindUnsupported, TooManyLongWords,
         RenderTooCostly, TextTooCostly,
         BadCorrects, CorrectsAnotherSlug,
+        ParagraphTooLong,
     ];
 }
