@@ -22,6 +22,7 @@ internal static class CostPrescan
         {
             Scan(source, bodyStart, options, diagnostics);
             ScanBlocks(source, bodyStart, options, diagnostics);
+            CountWordsAndDelimiters(source, bodyStart, options, diagnostics);
         }
         return diagnostics.ErrorCount == before;
     }
@@ -78,6 +79,29 @@ internal static class CostPrescan
 
             lineStart = lineEnd + (lineEnd + 1 < text.Length && text[lineEnd] == '\r' && text[lineEnd + 1] == '\n' ? 2 : 1);
         }
+    }
+
+    /// <summary>
+    /// Words (runs of non-space) and runs of '*' or '_' in the body, the two counts whose cost the size limit does not
+    /// bound when they are short (HP0091, HP0092); each reported once, where its limit is passed, with the whole count.
+    /// </summary>
+    private static void CountWordsAndDelimiters(SourceText source, int bodyStart, PerspectiveParserOptions options, DiagnosticBag diagnostics)
+    {
+        var text = source.Text;
+        int words = 0, delimiters = 0, wordsPassedAt = -1, delimitersPassedAt = -1;
+        var inWord = false;
+        for (var i = bodyStart; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c)) { inWord = false; continue; }
+            if (!inWord && ++words == options.MaxWords + 1) wordsPassedAt = i;
+            inWord = true;
+            if (c == '\\') { i++; continue; } // an escaped star or underscore is text
+            if (c is '*' or '_' && (i == bodyStart || text[i - 1] != c) && ++delimiters == options.MaxEmphasisDelimiters + 1) delimitersPassedAt = i;
+        }
+        if (wordsPassedAt >= 0) diagnostics.Report(DiagnosticCatalog.TooManyWords, source.PositionOf(wordsPassedAt), words, options.MaxWords);
+        if (delimitersPassedAt >= 0)
+            diagnostics.Report(DiagnosticCatalog.TooManyEmphasisDelimiters, source.PositionOf(delimitersPassedAt), delimiters, options.MaxEmphasisDelimiters);
     }
 
     // "12. " or "3) ": the offset after the marker and its space, or 0 when the digits start no ordered list item.

@@ -74,6 +74,7 @@ public class InputCostTests
     // The red-team rerun: one paragraph of 2 MB (751 MB to render), and quotes 70 deep on every line (Markdig spent
     // seconds building the containers before refusing them).
     [InlineData("ab cd ", "HP0090")]
+    [InlineData("*a _b **c __d ***e ", "HP0092")]
     [InlineData("> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > a\n\n", "HP0040")]
     public void TheQuadraticShapes_AtTheSizeLimit_AreRefusedBeforeMarkdigRuns(string shape, string code)
     {
