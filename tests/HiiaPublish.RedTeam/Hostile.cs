@@ -42,6 +42,9 @@ public static class Hostile
         return FrontMatter(title, extra) + body;
     }
 
+    /// <summary>Prose of policy-paper words, about ten bytes a word: 2 MB of it is 210,000 words.</summary>
+    public const string LongerProse = "Negotiations concerning transboundary infrastructure continued throughout September, ministers confirmed. ";
+
     /// <summary>Markdown shapes whose parse cost can grow faster than their size, each at the size limit.</summary>
     public static IReadOnlyList<(string Name, string Body)> MarkdownShapes(int bytes, bool paragraphs) =>
     [
@@ -66,6 +69,7 @@ public static class Hostile
         ("emphasis inside open brackets `[*[_`", Repeat("Mixed", "[*[_a ", bytes, paragraphs: paragraphs)),
         ("one paragraph of short words (no blank line)", Repeat("Paragraph", "ab cd ef gh ", bytes, paragraphs: paragraphs)),
         ("ordinary prose with links", Repeat("Prose", "The border crossing was [closed](https://example.org/a) on *Monday*, said the minister. ", bytes, paragraphs: paragraphs)),
+        ("prose of longer words", Repeat("Longer", LongerProse, bytes, paragraphs: paragraphs)),
     ];
 
     public static string Footnotes(int notes) =>
