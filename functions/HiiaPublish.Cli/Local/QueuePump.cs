@@ -50,9 +50,15 @@ internal sealed class QueuePump
         Concurrency = concurrency;
     }
 
+    /// <summary>Whether renders run on a thread of lower priority (<see cref="LowPriorityThread"/>); serve's default.</summary>
+    public bool LowerRenderPriority { get; init; } = true;
+
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(PumpAsync(WorkQueues.Render, render, cancellationToken),
+        Task.WhenAll(PumpAsync(WorkQueues.Render, LowerRenderPriority ? RenderBehindRequests : render, cancellationToken),
             PumpAsync(WorkQueues.Publish, publish, cancellationToken));
+
+    private Task RenderBehindRequests(string message, CancellationToken cancellationToken) =>
+        LowPriorityThread.RunAsync(() => render(message, cancellationToken), "hiia serve render");
 
     private async Task PumpAsync(string name, Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken)
     {
