@@ -64,6 +64,25 @@ public sealed class QueuePumpConcurrencyTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(concurrency, mostAtOnce);
     }
 
+    [Fact]
+    public async Task APumpWhoseStorageIsDownAtStart_KeepsTrying_AndStopsWhenAsked_WithoutThrowing()
+    {
+        // Every endpoint on a closed port: creating the queues fails, as while Azurite is still starting or gone.
+        var down = $"DefaultEndpointsProtocol=http;AccountName={AzuriteProcess.DevelopmentAccount};AccountKey={AzuriteProcess.DevelopmentKey};" +
+                   $"QueueEndpoint=http://127.0.0.1:1/{AzuriteProcess.DevelopmentAccount};";
+        var options = new QueueClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(2) } };
+        var pump = new QueuePump(new QueueServiceClient(down, options), (_, _) => Task.CompletedTask, (_, _) => Task.CompletedTask,
+            (_, _, _, _) => Task.CompletedTask, NullLogger.Instance, signal: null, concurrency: 1);
+        using var stop = new CancellationTokenSource();
+
+        var running = pump.RunAsync(stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(running.IsCompleted, "the pump gave up while storage was down");
+        await stop.CancelAsync();
+
+        await running.WaitAsync(TimeSpan.FromSeconds(30)); // throws if the pump failed or did not stop
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

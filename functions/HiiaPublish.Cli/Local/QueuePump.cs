@@ -64,12 +64,19 @@ internal sealed class QueuePump
     {
         var queue = queues.GetQueueClient(name);
         var poison = queues.GetQueueClient(name + WorkQueues.PoisonSuffix);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var created = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
+                // Inside the loop's handling: a stop (Ctrl+C) or storage still starting while the queues are created is
+                // a stop or a retry, not a crash (the red-team rerun stopped serve within a second of its start: exit 134).
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                    await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                    created = true;
+                }
                 var messages = (await queue.ReceiveMessagesAsync(Concurrency, RetryAfter, cancellationToken)).Value;
                 if (messages.Length == 0) await _signal.WaitAsync(IdlePoll, cancellationToken);
                 await Task.WhenAll(messages.Select(m => HandleOneAsync(queue, poison, m, handle, cancellationToken)));
