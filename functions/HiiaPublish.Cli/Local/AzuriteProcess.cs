@@ -108,8 +108,10 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     // Loaded into Azurite's node before Azurite itself: the end of standard input means that the hiia process that
     // started it is gone, so Azurite is sent SIGTERM, which it answers by saving and exiting. Without this a kill -9 of
     // serve left Azurite running, and an in-memory one ran until the machine restarted (issue 15's red-team rerun).
+    // unref: reading standard input must not keep node alive once Azurite has closed its servers on a normal stop.
     private const string ParentWatchScript =
-        "process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')); process.stdin.on('error', () => {}); process.stdin.resume();\n";
+        "process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')); process.stdin.on('error', () => {}); " +
+        "process.stdin.resume(); if (typeof process.stdin.unref === 'function') process.stdin.unref();\n";
 
     /// <summary>The watch script's file, written once per user into the temporary folder (same bytes every time).</summary>
     private static async Task<string> ParentWatchAsync()
