@@ -124,6 +124,7 @@ public sealed class ServeAttacks(string hiia, string work, string sample, Action
         if (Directory.Exists(data)) Directory.Delete(data, true);
         Directory.CreateDirectory(data);
 
+        await StopRightAfterStartAsync();
         var serve = await StartAsync(data);
         try
         {
@@ -192,6 +193,22 @@ public sealed class ServeAttacks(string hiia, string work, string sample, Action
         }
         report(new Finding("Upload", "2 MB of prose, 4 uploads while the earlier ones render", "202 each, answered ≤ 1 s",
             string.Join(", ", loaded.Select(l => $"{l.Status} {Ms(l.Answered)}")), loaded.All(l => l.Status == 202 && l.Answered <= UploadTarget)));
+    }
+
+    /// <summary>Ctrl+C as soon as serve answers its first request, while its queues may still be being created.</summary>
+    private async Task StopRightAfterStartAsync()
+    {
+        var data = Path.Combine(work, "serve-data-early-stop");
+        Directory.CreateDirectory(data);
+        var serve = await StartAsync(data);
+        Signal(serve.Process.Id, 15);
+        var stopped = serve.Process.WaitForExit(60_000);
+        var exit = stopped ? serve.Process.ExitCode : -1;
+        var log = serve.Log;
+        serve.Dispose();
+        report(new Finding("hiia serve", "SIGTERM as soon as serve answers (--data)", "exit 0, no stack trace, its Azurite stopped",
+            $"exit {exit}{(log.Contains("Unhandled exception", StringComparison.Ordinal) ? ", UNHANDLED EXCEPTION" : "")}; {AzuritesOn(data).Count} Azurite left",
+            exit == 0 && !log.Contains("Unhandled exception", StringComparison.Ordinal) && AzuritesOn(data).Count == 0));
     }
 
     private async Task<Serve> StopRightAfterAcceptAsync(Serve serve, string data)
