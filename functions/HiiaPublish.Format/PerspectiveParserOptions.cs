@@ -28,6 +28,26 @@ public sealed record PerspectiveParserOptions
     public int MaxLongWordCharacters { get; init; } = 200_000;
     /// <summary>A word longer than this is wider than any line of the page and must be broken.</summary>
     public int LongWordLength { get; init; } = 80;
+    /// <summary>
+    /// Most characters in one paragraph (HP0090), in UTF-16 units. The typesetter breaks a paragraph into lines as a
+    /// whole, at a cost in memory that grows with its length: one 2 MB paragraph took 751 MB to render (the same text in
+    /// paragraphs of a few hundred characters, 468 MB), and Markdig needed 2.4 s of CPU to check it. A long paragraph
+    /// of a real paper has 2,000 characters; 20,000 are about eight pages of one paragraph.
+    /// </summary>
+    public int MaxParagraphCharacters { get; init; } = 20_000;
+    /// <summary>
+    /// Most words in the body (HP0091): the typesetter holds every word of the paper as boxes and glue at once, so its
+    /// memory follows the number of words more than the bytes. 2 MB of two-letter words (700,000) took 543 MB to render;
+    /// 2 MB of ordinary prose is 260,000–315,000 words (468–514 MB, on the edge: RenderCostEstimateTests keeps 2 MB of
+    /// plain prose accepted, so the limit stays above it). A long paper has 10,000.
+    /// </summary>
+    public int MaxWords { get; init; } = 350_000;
+    /// <summary>
+    /// Most runs of '*' or '_' in the body (HP0092): Markdig keeps each as a possible emphasis delimiter, and each left
+    /// unmatched becomes a text run of its own; 550,000 of them took 313 MB to check and 664 MB to render. A paper with
+    /// emphasis on every line has a few thousand.
+    /// </summary>
+    public int MaxEmphasisDelimiters { get; init; } = 50_000;
     /// <summary>Most '[' open at once in one paragraph (HP0063).</summary>
     public int MaxOpenBrackets { get; init; } = 16;
     /// <summary>Most footnote references "[^" (HP0074): Markdig links every reference back from its note, at a cost that grows faster than their number.</summary>

@@ -44,6 +44,14 @@ public static class WorkQueues
     public const int BatchSize = 1;
     public const int NewBatchThreshold = 0;
 
+    /// <summary>
+    /// How many messages of one queue `hiia serve` works on at once: one fewer than the machine's cores, and at least
+    /// one. The upload request parses and checks the draft before it answers (issue 15: within 1 s); with a render on
+    /// every core it waits for one, which on two cores took 1.1–1.8 s (docs/performance.md, "Upload within a
+    /// second"). A Functions instance keeps that core free by <see cref="BatchSize"/> already.
+    /// </summary>
+    public static int LocalConcurrency(int processorCount) => Math.Max(1, processorCount - 1);
+
     // A failed message is retried after 30 s, long enough for a storage blip to pass (host.json's visibilityTimeout).
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 

@@ -88,6 +88,78 @@ public sealed class ServeSafetyTests : IDisposable
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task AKillNineOfServe_TakesItsInMemoryAzuriteWithIt()
+    {
+        // serve as its own process, as a developer runs it (no --data: nothing would ever stop an orphan of this one).
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "hiia.dll"), "serve", "--port", port.ToString()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var serve = Process.Start(start)!;
+        serve.OutputDataReceived += (_, _) => { };
+        serve.ErrorDataReceived += (_, _) => { };
+        serve.BeginOutputReadLine();
+        serve.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+            var azurite = await WaitForAsync(async () =>
+            {
+                try { using var health = await http.GetAsync("api/health"); if (!health.IsSuccessStatusCode) return (int?)null; }
+                catch (HttpRequestException) { return null; }
+                return ChildrenOf(serve.Id).FirstOrDefault(pid => CommandLine(pid).Contains("azurite", StringComparison.Ordinal)) is var child and > 0 ? child : null;
+            }, TimeSpan.FromSeconds(120));
+            Assert.True(azurite is not null, "serve did not start with an Azurite of its own");
+
+            serve.Kill(entireProcessTree: false); // SIGKILL to serve alone, as `kill -9 PID` does
+            await serve.WaitForExitAsync();
+
+            var gone = await WaitForAsync(() => Task.FromResult(File.Exists($"/proc/{azurite}/cmdline") && CommandLine(azurite!.Value).Contains("azurite", StringComparison.Ordinal) ? (bool?)null : true),
+                TimeSpan.FromSeconds(30));
+            Assert.True(gone == true, $"Azurite (pid {azurite}) still runs 30 s after its serve was killed with -9");
+        }
+        finally
+        {
+            if (!serve.HasExited) serve.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan patience) where T : struct
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < patience)
+        {
+            if (await probe() is { } found) return found;
+            await Task.Delay(200);
+        }
+        return null;
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
+        catch (IOException) { return ""; }
+    }
+
+    // The processes whose parent is `parent`, from /proc/PID/stat (the parent is the field after the state, behind
+    // the command name in parentheses, which may itself hold spaces).
+    private static IEnumerable<int> ChildrenOf(int parent)
+    {
+        foreach (var dir in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            string stat;
+            try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
+            catch (IOException) { continue; }
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields.Length > 1 && int.TryParse(fields[1], out var ppid) && ppid == parent) yield return pid;
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

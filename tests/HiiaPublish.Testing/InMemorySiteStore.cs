@@ -15,9 +15,21 @@ public sealed class InMemorySiteStore : ISiteStore
 
     public int Writes { get; private set; }
 
+    private readonly Dictionary<string, int> _reads = new(StringComparer.Ordinal);
+
+    /// <summary>How many times the bytes of <paramref name="path"/> were read (info requests not counted).</summary>
+    public int ReadsOf(string path)
+    {
+        lock (_gate) return _reads.GetValueOrDefault(path);
+    }
+
     public Task<SiteObject?> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        lock (_gate) return Task.FromResult(_objects.TryGetValue(SitePathRules.Require(path), out var found) ? found : null);
+        lock (_gate)
+        {
+            _reads[path] = _reads.GetValueOrDefault(path) + 1;
+            return Task.FromResult(_objects.TryGetValue(SitePathRules.Require(path), out var found) ? found : null);
+        }
     }
 
     public Task<SiteObjectInfo?> GetInfoAsync(string path, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ using HiiaPublish.Workflow.Benchmarks;
 //   upload → published (approval excluded) median ≤ 2 s; upload answers ≤ 200 ms; 50 drafts at once all rendered.
 // Usage: dotnet run -c Release --project tests/HiiaPublish.Workflow.Benchmarks -- [--runs N] [--burst N]
 // With --upload-shapes: the upload answer for drafts at each of the parser's limits (issue 15), --runs uploads each;
-// add --settle to let each render finish before the next upload.
+// add --settle to let each render finish before the next upload, and --catalogue N to have N papers published first
+// (each upload reads perspectives.json for its slug-collision check, HP0720).
 
 var runs = Option(args, "--runs", 10);
 var burst = Option(args, "--burst", 50);
@@ -38,6 +39,15 @@ try
 
     // The first paper pays for loading fonts, patterns and templates and for creating tables and queues.
     await PublishOneAsync(client, root, "bench-warm-up", patience);
+    var catalogueSize = Option(args, "--catalogue", 0);
+    if (args.Contains("--catalogue"))
+    {
+        var bytes = await PublishedCatalogue.GrowAsync(azurite.ConnectionString(), catalogueSize);
+        Console.WriteLine($"perspectives.json now lists {catalogueSize + 1:N0} papers ({bytes:N0} bytes).");
+        var lookups = new List<TimeSpan>();
+        for (var i = 0; i < 6; i++) lookups.Add(await PublishedCatalogue.TimeOneLookupAsync(azurite.ConnectionString(), "no-such-paper"));
+        Console.WriteLine($"Reading it and finding one slug, in this process: first {Ms(lookups[0])}, median of the next five {Ms(Median(lookups.Skip(1)))}.");
+    }
 
     if (args.Contains("--upload-shapes"))
     {

@@ -131,3 +131,68 @@ public class UploadCollisionTests
         Assert.Equal(RevisionState.Queued, result.Value?.State);
     }
 }
+
+/// <summary>
+/// The upload's collision check reads perspectives.json (15 MB at 5,000 papers) only when it changed: its ETag is asked
+/// each time, and a catalogue changed since the last upload is read again, so no collision is missed.
+/// </summary>
+public class UploadCatalogueCacheTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static DraftFiles Draft(string title, string author, string slug) =>
+        new($"{slug}.md", Encoding.UTF8.GetBytes($"""
+            ---
+            title: {title}
+            date: 2026-03-17
+            authors:
+              - {author}
+            abstract: A short abstract that says what the paper argues.
+            slug: {slug}
+            ---
+
+            ## Introduction
+
+            The text of "{title}".
+            """), []);
+
+    private static async Task PublishAsync(MemoryWorkflow flow, DraftFiles draft)
+    {
+        var uploaded = (await flow.Service.UploadAsync(draft, People.Editor, None)).Value!;
+        await flow.DrainAsync(WorkQueues.Render);
+        var rendered = await flow.RecordAsync(uploaded.Slug, uploaded.Revision);
+        await flow.Service.ApproveAsync(rendered.Slug, rendered.Revision, rendered.PreviewSha256, People.CopyEditor, None);
+        await flow.DrainAsync(WorkQueues.Publish);
+        Assert.Equal(RevisionState.Published, (await flow.RecordAsync(uploaded.Slug, uploaded.Revision)).State);
+    }
+
+    [Fact]
+    public async Task UploadsWhileTheCatalogueIsUnchanged_ReadItOnce()
+    {
+        var flow = new MemoryWorkflow();
+        await PublishAsync(flow, Draft("Foo Bar", "Anna Kovács", "foo-bar"));
+        flow.Clock.Now += TimeSpan.FromMinutes(5);
+        var before = flow.Site.ReadsOf(SitePaths.Catalogue);
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(RevisionState.Queued, (await flow.Service.UploadAsync(Draft($"Paper {i}", "Béla Nagy", $"paper-{i}"), People.Editor, None)).Value?.State);
+
+        Assert.Equal(before + 1, flow.Site.ReadsOf(SitePaths.Catalogue));
+    }
+
+    [Fact]
+    public async Task APaperPublishedAfterTheLastUpload_IsStillACollision()
+    {
+        var flow = new MemoryWorkflow();
+        await PublishAsync(flow, Draft("Foo Bar", "Anna Kovács", "foo-bar"));
+        // This upload reads the catalogue (and keeps it); then another paper is published, changing it.
+        Assert.Equal(RevisionState.Queued, (await flow.Service.UploadAsync(Draft("Unrelated", "Béla Nagy", "unrelated"), People.Editor, None)).Value?.State);
+        await PublishAsync(flow, Draft("Baz Qux", "Csilla Tóth", "baz-qux"));
+        flow.Clock.Now += TimeSpan.FromMinutes(5);
+
+        var result = await flow.Service.UploadAsync(Draft("Something Else", "Dóra Kiss", "baz-qux"), People.Editor, None);
+
+        var refusal = Assert.Single(result.Problem!.Diagnostics!, d => d.Code == "HP0720");
+        Assert.Contains("\"Baz Qux\" by Csilla Tóth", refusal.Message);
+    }
+}

@@ -70,11 +70,14 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = dataFolder ?? Path.GetTempPath(),
+            // Azurite's standard input is a pipe only this process writes to: when this process ends in any way (kill -9
+            // included), the pipe closes and the watch below stops Azurite as SIGTERM would, saving what it holds.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var arguments = new List<string> { script, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+        var arguments = new List<string> { "--require", await ParentWatchAsync(), script, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString(),
             "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent" };
         arguments.AddRange(dataFolder is null ? ["--inMemoryPersistence"] : ["--location", dataFolder]);
@@ -100,6 +103,27 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             throw;
         }
         return azurite;
+    }
+
+    // Loaded into Azurite's node before Azurite itself: the end of standard input means that the hiia process that
+    // started it is gone, so Azurite is sent SIGTERM, which it answers by saving and exiting. Without this a kill -9 of
+    // serve left Azurite running, and an in-memory one ran until the machine restarted (issue 15's red-team rerun).
+    // unref: reading standard input must not keep node alive once Azurite has closed its servers on a normal stop.
+    private const string ParentWatchScript =
+        "process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')); process.stdin.on('error', () => {}); " +
+        "process.stdin.resume(); if (typeof process.stdin.unref === 'function') process.stdin.unref();\n";
+
+    /// <summary>The watch script's file, written once per user into the temporary folder (same bytes every time).</summary>
+    private static async Task<string> ParentWatchAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hiia-azurite-parent-watch-{Environment.UserName}.js");
+        if (!File.Exists(path) || await File.ReadAllTextAsync(path) != ParentWatchScript)
+        {
+            var written = path + "." + Environment.ProcessId + ".tmp";
+            await File.WriteAllTextAsync(written, ParentWatchScript);
+            File.Move(written, path, overwrite: true);
+        }
+        return path;
     }
 
     /// <summary>

@@ -11,31 +11,73 @@ namespace HiiaPublish.Cli.Local;
 /// back after the visibility timeout, and the fifth failure moves it to the poison queue (where it stays), keeps
 /// it in the `failed` container and marks the revision failed.
 /// </summary>
-internal sealed class QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger, WorkSignal? signal = null)
+internal sealed class QueuePump
 {
-    // The Functions host's settings (host.json), from their one definition in WorkQueues; a laptop takes one message
-    // per core, as an instance does.
-    private static readonly int BatchSize = Math.Max(WorkQueues.BatchSize, Environment.ProcessorCount);
     private static readonly TimeSpan RetryAfter = WorkQueues.RetryAfter;
     private static readonly TimeSpan IdlePoll = WorkQueues.IdlePoll;
 
-    private readonly WorkSignal _signal = signal ?? new WorkSignal();
+    private readonly QueueServiceClient queues;
+    private readonly Func<string, CancellationToken, Task> render;
+    private readonly Func<string, CancellationToken, Task> publish;
+    private readonly Func<string, string?, string, CancellationToken, Task> handlePoison;
+    private readonly ILogger logger;
+    private readonly WorkSignal _signal;
+
+    /// <summary>
+    /// How many messages of each queue are worked on at once: the Functions host takes one (host.json), a laptop one
+    /// fewer than its cores, so that an upload, which checks its draft inside the request, always finds a core
+    /// (<see cref="WorkQueues.LocalConcurrency"/> says why; on two cores that is one render at a time).
+    /// </summary>
+    public int Concurrency { get; }
+
+    public QueuePump(QueueServiceClient queues, WorkflowService workflow, ILogger<QueuePump> logger, WorkSignal? signal = null)
+        : this(queues, workflow.HandleRenderAsync, workflow.HandlePublishAsync, workflow.HandlePoisonAsync, logger, signal,
+            WorkQueues.LocalConcurrency(Environment.ProcessorCount))
+    {
+    }
+
+    /// <summary>The pump with its handlers given: tests count what it runs at once with slow ones.</summary>
+    internal QueuePump(QueueServiceClient queues, Func<string, CancellationToken, Task> render, Func<string, CancellationToken, Task> publish,
+        Func<string, string?, string, CancellationToken, Task> poisoned, ILogger logger, WorkSignal? signal, int concurrency)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        this.queues = queues;
+        this.render = render;
+        this.publish = publish;
+        this.handlePoison = poisoned;
+        this.logger = logger;
+        _signal = signal ?? new WorkSignal();
+        Concurrency = concurrency;
+    }
+
+    /// <summary>Whether renders run on a thread of lower priority (<see cref="LowPriorityThread"/>); serve's default.</summary>
+    public bool LowerRenderPriority { get; init; } = true;
 
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(PumpAsync(WorkQueues.Render, workflow.HandleRenderAsync, cancellationToken),
-            PumpAsync(WorkQueues.Publish, workflow.HandlePublishAsync, cancellationToken));
+        Task.WhenAll(PumpAsync(WorkQueues.Render, LowerRenderPriority ? RenderBehindRequests : render, cancellationToken),
+            PumpAsync(WorkQueues.Publish, publish, cancellationToken));
+
+    private Task RenderBehindRequests(string message, CancellationToken cancellationToken) =>
+        LowPriorityThread.RunAsync(() => render(message, cancellationToken), "hiia serve render");
 
     private async Task PumpAsync(string name, Func<string, CancellationToken, Task> handle, CancellationToken cancellationToken)
     {
         var queue = queues.GetQueueClient(name);
         var poison = queues.GetQueueClient(name + WorkQueues.PoisonSuffix);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var created = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var messages = (await queue.ReceiveMessagesAsync(BatchSize, RetryAfter, cancellationToken)).Value;
+                // Inside the loop's handling: a stop (Ctrl+C) or storage still starting while the queues are created is
+                // a stop or a retry, not a crash (the red-team rerun stopped serve within a second of its start: exit 134).
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                    await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                    created = true;
+                }
+                var messages = (await queue.ReceiveMessagesAsync(Concurrency, RetryAfter, cancellationToken)).Value;
                 if (messages.Length == 0) await _signal.WaitAsync(IdlePoll, cancellationToken);
                 await Task.WhenAll(messages.Select(m => HandleOneAsync(queue, poison, m, handle, cancellationToken)));
             }
@@ -67,7 +109,7 @@ internal sealed class QueuePump(QueueServiceClient queues, WorkflowService workf
             // poison handler is then called with the poison message's id, as the Functions host would call it.
             var poisoned = (await poison.SendMessageAsync(message.MessageText, cancellationToken)).Value;
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            await workflow.HandlePoisonAsync(poison.Name, poisoned.MessageId, message.MessageText, cancellationToken);
+            await handlePoison(poison.Name, poisoned.MessageId, message.MessageText, cancellationToken);
         }
     }
 }

@@ -172,6 +172,14 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CorrectsAnotherSlug = Error("HP0086", "corrects names another slug",
         "corrects names '{0}', but this draft's slug is '{1}': a correction replaces the paper at its own address. Write 'slug: {0}' if this corrects '{0}', or remove 'corrects:' if it is a paper of its own.");
 
+    // The red-team rerun of issue 15: shapes found past the bounds after the first round. HP0090–HP0099.
+    public static readonly DiagnosticDescriptor ParagraphTooLong = Error("HP0090", "Paragraph too long",
+        "This paragraph has {0:N0} characters, more than the limit of {1:N0}; no page carries a paragraph that long. Separate paragraphs with a blank line.");
+    public static readonly DiagnosticDescriptor TooManyWords = Error("HP0091", "Too many words",
+        "The text has {0:N0} words, more than the limit of {1:N0} (the limit is passed here); a Perspective has about 10,000. Shorten the paper, or publish the material as a separate document.");
+    public static readonly DiagnosticDescriptor TooManyEmphasisDelimiters = Error("HP0092", "Too many emphasis marks",
+        "The text has {0:N0} runs of '*' or '_', more than the limit of {1:N0} (the limit is passed here); each may start or end emphasis. Remove the stray ones, or write '\\*' and '\\_' for a star or underscore that is only text.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileTooLarge, InvalidUtf8, MissingFrontMatter, UnclosedFrontMatter, FrontMatterTooLarge, FileUnreadable,
@@ -189,5 +197,6 @@ public static class DiagnosticCatalog
         TooManyFootnoteReferences, TooManyProblems, TablesTooManyCells, TooManyImageReferences, ImageKindUnsupported, TooManyLongWords,
         RenderTooCostly, TextTooCostly,
         BadCorrects, CorrectsAnotherSlug,
+        ParagraphTooLong, TooManyWords, TooManyEmphasisDelimiters,
     ];
 }

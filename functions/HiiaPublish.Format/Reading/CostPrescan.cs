@@ -19,8 +19,113 @@ internal static class CostPrescan
         if (source.LineCount > options.MaxLines)
             diagnostics.Report(DiagnosticCatalog.TooManyLines, new SourcePosition(options.MaxLines + 1, 1), source.LineCount, options.MaxLines);
         else
+        {
             Scan(source, bodyStart, options, diagnostics);
+            ScanBlocks(source, bodyStart, options, diagnostics);
+            CountWordsAndDelimiters(source, bodyStart, options, diagnostics);
+        }
         return diagnostics.ErrorCount == before;
+    }
+
+    /// <summary>
+    /// Line by line through the body, the two block shapes the red-team rerun found past the bounds: one paragraph of
+    /// megabytes (HP0090: the typesetter breaks it into lines as a whole), and quotes or lists nested hundreds deep
+    /// (HP0040, which Markdig finds only after seconds of building the containers). A paragraph here is a run of lines
+    /// that continue one another: a blank line, a heading, a list item, a note, a table row or a fence starts another,
+    /// and quote markers are looked through, since a quote's lines make one paragraph too.
+    /// </summary>
+    private static void ScanBlocks(SourceText source, int bodyStart, PerspectiveParserOptions options, DiagnosticBag diagnostics)
+    {
+        var text = source.Text;
+        var paragraphStart = -1;
+        bool longParagraph = false, deepNesting = false;
+        for (var lineStart = bodyStart; lineStart < text.Length && !(longParagraph && deepNesting);)
+        {
+            var lineEnd = text.IndexOfAny(['\n', '\r'], lineStart);
+            if (lineEnd < 0) lineEnd = text.Length;
+
+            var at = lineStart;
+            int quotes = 0, markers = 0, indent = 0;
+            while (at < lineEnd)
+            {
+                var c = text[at];
+                if (c == ' ') { indent++; at++; }
+                else if (c == '\t') { indent += 4; at++; }
+                else if (c == '>') { quotes++; at++; }
+                else if (c is '-' or '*' or '+' && at + 1 < lineEnd && text[at + 1] is ' ' or '\t') { markers++; at += 2; }
+                else if (char.IsAsciiDigit(c) && OrderedMarkerEnd(text, at, lineEnd) is > 0 and var end) { markers++; at = end; }
+                else break;
+            }
+            // Only nesting far past the limit is refused here, at Markdig's own limit (MarkdownReader: four times ours, as
+            // Markdig counts a list and its item as two); just past it the converter names the exact line and column.
+            // Nested items are indented two to four columns a level.
+            if (!deepNesting && quotes + markers + indent / 2 > 4 * options.MaxNestingDepth)
+            {
+                deepNesting = true;
+                diagnostics.Report(DiagnosticCatalog.NestingTooDeep, source.PositionOf(lineStart), options.MaxNestingDepth);
+            }
+
+            var rest = text.AsSpan(at, lineEnd - at);
+            var startsBlock = markers > 0 || rest.IsWhiteSpace() || rest[0] is '#' or '|' || rest.StartsWith("[^") ||
+                rest.StartsWith("```") || rest.StartsWith("~~~") || rest.Contains('|');
+            if (startsBlock) paragraphStart = rest.IsWhiteSpace() ? -1 : lineStart;
+            else if (paragraphStart < 0) paragraphStart = lineStart;
+            if (!longParagraph && paragraphStart >= 0 && lineEnd - paragraphStart > options.MaxParagraphCharacters)
+            {
+                longParagraph = true;
+                diagnostics.Report(DiagnosticCatalog.ParagraphTooLong, source.PositionOf(paragraphStart),
+                    ParagraphLength(text, paragraphStart), options.MaxParagraphCharacters);
+            }
+
+            lineStart = lineEnd + (lineEnd + 1 < text.Length && text[lineEnd] == '\r' && text[lineEnd + 1] == '\n' ? 2 : 1);
+        }
+    }
+
+    /// <summary>
+    /// Words (runs of non-space) and runs of '*' or '_' in the body, the two counts whose cost the size limit does not
+    /// bound when they are short (HP0091, HP0092); each reported once, where its limit is passed, with the whole count.
+    /// </summary>
+    private static void CountWordsAndDelimiters(SourceText source, int bodyStart, PerspectiveParserOptions options, DiagnosticBag diagnostics)
+    {
+        var text = source.Text;
+        int words = 0, delimiters = 0, wordsPassedAt = -1, delimitersPassedAt = -1;
+        var inWord = false;
+        for (var i = bodyStart; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c)) { inWord = false; continue; }
+            if (!inWord && ++words == options.MaxWords + 1) wordsPassedAt = i;
+            inWord = true;
+            if (c == '\\') { i++; continue; } // an escaped star or underscore is text
+            if (c is '*' or '_' && (i == bodyStart || text[i - 1] != c) && ++delimiters == options.MaxEmphasisDelimiters + 1) delimitersPassedAt = i;
+        }
+        if (wordsPassedAt >= 0) diagnostics.Report(DiagnosticCatalog.TooManyWords, source.PositionOf(wordsPassedAt), words, options.MaxWords);
+        if (delimitersPassedAt >= 0)
+            diagnostics.Report(DiagnosticCatalog.TooManyEmphasisDelimiters, source.PositionOf(delimitersPassedAt), delimiters, options.MaxEmphasisDelimiters);
+    }
+
+    // "12. " or "3) ": the offset after the marker and its space, or 0 when the digits start no ordered list item.
+    private static int OrderedMarkerEnd(string text, int at, int lineEnd)
+    {
+        var end = at;
+        while (end < lineEnd && end - at < 10 && char.IsAsciiDigit(text[end])) end++;
+        return end + 1 < lineEnd && text[end] is '.' or ')' && text[end + 1] is ' ' or '\t' ? end + 2 : 0;
+    }
+
+    // The whole paragraph's length, for the message: to the first blank line (a quote's "> " lines end it too).
+    private static int ParagraphLength(string text, int start)
+    {
+        var at = start;
+        while (at < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', at);
+            if (lineEnd < 0) return text.Length - start;
+            var next = lineEnd + 1;
+            var blank = text.AsSpan(next, (text.IndexOf('\n', next) is var e and >= 0 ? e : text.Length) - next).Trim(" \t\r>").IsEmpty;
+            if (blank) return lineEnd - start;
+            at = next;
+        }
+        return text.Length - start;
     }
 
     private static void Scan(SourceText source, int bodyStart, PerspectiveParserOptions options, DiagnosticBag diagnostics)

@@ -102,6 +102,9 @@ public class GoldenFixtureTests
                 nameof(PerspectiveParserOptions.MaxDiagnostics) => options with { MaxDiagnostics = int.Parse(value) },
                 nameof(PerspectiveParserOptions.LongWordLength) => options with { LongWordLength = int.Parse(value) },
                 nameof(PerspectiveParserOptions.MaxLongWordCharacters) => options with { MaxLongWordCharacters = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxWords) => options with { MaxWords = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxEmphasisDelimiters) => options with { MaxEmphasisDelimiters = int.Parse(value) },
+                nameof(PerspectiveParserOptions.MaxParagraphCharacters) => options with { MaxParagraphCharacters = int.Parse(value) },
                 _ => throw new InvalidDataException($"{path}: unknown option '{key}'."),
             };
         }

@@ -71,10 +71,15 @@ public class InputCostTests
     [InlineData("[^a]: b [", "HP0063")]
     [InlineData("[a][", "HP0063")]
     [InlineData("a\n", "HP0060")]
+    // The red-team rerun: one paragraph of 2 MB (751 MB to render), and quotes 70 deep on every line (Markdig spent
+    // seconds building the containers before refusing them).
+    [InlineData("ab cd ", "HP0090")]
+    [InlineData("*a _b **c __d ***e ", "HP0092")]
+    [InlineData("> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > a\n\n", "HP0040")]
     public void TheQuadraticShapes_AtTheSizeLimit_AreRefusedBeforeMarkdigRuns(string shape, string code)
     {
         var body = new StringBuilder();
-        while (body.Length < 2 * 1024 * 1024 - Header.Length - 16) body.Append(shape);
+        while (body.Length + shape.Length < 2 * 1024 * 1024 - Header.Length - 16) body.Append(shape);
         var draft = Header + body;
 
         var (result, allocated) = ParseCounting(draft);
