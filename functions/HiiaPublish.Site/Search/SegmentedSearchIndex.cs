@@ -232,7 +232,8 @@ public static partial class SegmentedSearchIndex
             CacheBasePages(siteFolder, staging);
             var live = Path.Combine(siteFolder, PagefindIndexer.OutputFolder);
             ReplaceBase(staging, live);
-            var folded = manifest.Segments.Select(s => s.Id).Concat(manifest.Folded).Distinct().Order().ToList();
+            // Only the segments this base folds: those of earlier folds are gone already, and the list would only grow.
+            var folded = manifest.Segments.Select(s => s.Id).Order().ToList();
             WriteManifest(siteFolder, new SegmentManifest(SegmentManifest.CurrentVersion, NextFreeId(siteFolder, manifest.Next), [], folded));
             CleanUp(siteFolder, ReadManifest(siteFolder));
             var segments = manifest.Segments.Count == 0 ? "" : $", {manifest.Segments.Count} segments folded into it";
@@ -388,6 +389,10 @@ public static partial class SegmentedSearchIndex
             else if (name.StartsWith('.') && DateTime.UtcNow - Directory.GetLastWriteTimeUtc(folder) > StaleStaging)
                 TryDeleteFolder(folder);
         }
+        // A manifest a dead run wrote but never renamed into place.
+        foreach (var file in Directory.EnumerateFiles(root, ".manifest-*.tmp"))
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > StaleStaging)
+                try { File.Delete(file); } catch (IOException) { }
     }
 
     /// <summary>A segment number never used in this folder: a browser may still cache the entry of an older one.</summary>
