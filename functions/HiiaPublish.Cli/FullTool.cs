@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -8,7 +6,7 @@ namespace HiiaPublish.Cli;
 
 /// <summary>
 /// In the native Linux x64 tool (Native AOT), `publish` and `serve` run in the framework-dependent, ReadyToRun build of
-/// this same program that is packed beside the binary (full/hiia.dll), started with `dotnet` and given the terminal.
+/// this same program that is packed beside the binary (full/hiia.dll), which `dotnet` runs in this process's place (execvp).
 /// They use what a native binary cannot do without rewriting them: JSON by reflection over the workflow's and the
 /// site's records, ASP.NET Core endpoints built from a table of handlers, Scriban reading the site's model. The
 /// one-shot commands a person waits on (check, render, audit) run natively. Everywhere else (the portable tool,
@@ -46,45 +44,32 @@ internal static class FullTool
                 "reinstall it with sh scripts/install-hiia.sh.");
             return CommandLine.InputHasErrors;
         }
-        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
-        start.ArgumentList.Add(program);
-        foreach (var argument in args) start.ArgumentList.Add(argument);
-        Process child;
+        // The full build replaces this process (execvp) instead of running as its child: it keeps this process's id,
+        // terminal and signals, so Ctrl+C, SIGTERM and kill -9 reach serve itself, and a kill -9 can never leave a
+        // serve (and its Azurite) running under a parent that is gone. execvp returns only when it failed.
+        var host = DotnetHost();
+        string[] argv = [host, program, .. args];
+        var pointers = new IntPtr[argv.Length + 1];
         try
         {
-            child = Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            await stderr.WriteLineAsync($"{CommandLine.ToolName} {args[0]}: could not start dotnet to run it ({e.Message}). " +
+            for (var i = 0; i < argv.Length; i++) pointers[i] = Marshal.StringToCoTaskMemUTF8(argv[i]);
+            Console.Out.Flush();
+            Console.Error.Flush();
+            execvp(pointers[0], pointers);
+            var error = new Win32Exception(Marshal.GetLastPInvokeError());
+            await stderr.WriteLineAsync($"{CommandLine.ToolName} {args[0]}: could not start dotnet to run it ({error.Message}). " +
                 "Check that the .NET runtime is installed and dotnet is on PATH (or DOTNET_ROOT is set).");
             return CommandLine.InputHasErrors;
         }
-        using (child)
+        finally
         {
-            // Ctrl+C in a terminal reaches both processes; a signal sent to this one alone (kill -INT) is passed on,
-            // so `serve` stops gracefully either way, and this process waits for it rather than dying first.
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => PassOn(context, child, "INT"));
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => PassOn(context, child, "TERM"));
-            await child.WaitForExitAsync();
-            return child.ExitCode;
+            foreach (var pointer in pointers) if (pointer != IntPtr.Zero) Marshal.FreeCoTaskMem(pointer);
         }
     }
 
-    private static void PassOn(PosixSignalContext context, Process child, string signal)
-    {
-        context.Cancel = true;
-        if (child.HasExited) return;
-        try
-        {
-            using var kill = Process.Start("kill", ["-s", signal, child.Id.ToString(CultureInfo.InvariantCulture)]);
-            kill?.WaitForExit();
-        }
-        catch (Win32Exception)
-        {
-            // No kill(1): the terminal's own Ctrl+C still reaches the child.
-        }
-    }
+    // argv is a null-terminated array of UTF-8 strings; PATH is searched when the host is the bare name "dotnet".
+    [DllImport("libc", SetLastError = true)]
+    private static extern int execvp(IntPtr file, IntPtr[] argv);
 
     // The dotnet that installed the tool is on PATH or under DOTNET_ROOT; the runtime itself records neither.
     private static string DotnetHost()
