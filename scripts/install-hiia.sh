@@ -21,10 +21,10 @@ echo "Packing hiia $version (a few minutes: the Linux x64 tool is compiled ahead
 rm -f "$packages"/HiiaPublish.Cli.*.nupkg
 project="$root/functions/HiiaPublish.Cli"
 # An AOT tool is packed once for the top-level package and once per runtime: the native compiler runs per platform.
-dotnet pack "$project" -c Release --nologo -v:q -nodeReuse:false >&2
-dotnet pack "$project" -c Release -r any --nologo -v:q -nodeReuse:false >&2
+dotnet pack "$project" -c Release --nologo -v:q -nodeReuse:false -p:HiiaNativeTool=true >&2
+dotnet pack "$project" -c Release -r any --nologo -v:q -nodeReuse:false -p:HiiaNativeTool=true >&2
 if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
-  dotnet pack "$project" -c Release -r linux-x64 --nologo -v:q -nodeReuse:false >&2
+  dotnet pack "$project" -c Release -r linux-x64 --nologo -v:q -nodeReuse:false -p:HiiaNativeTool=true >&2
 fi
 
 rm -rf "$tool_path"
