@@ -24,6 +24,14 @@ project="$root/functions/HiiaPublish.Cli"
 dotnet pack "$project" -c Release --nologo -v:q -nodeReuse:false -p:HiiaNativeTool=true >&2
 dotnet pack "$project" -c Release -r any --nologo -v:q -nodeReuse:false -p:HiiaNativeTool=true >&2
 if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+  # The README's first command runs on a fresh machine, before scripts/install-deps.sh: link the native binary with
+  # Debian's gcc, installed here when the machine has no C toolchain at all.
+  if ! command -v gcc >/dev/null 2>&1 && ! command -v clang >/dev/null 2>&1; then
+    echo "Installing gcc to link the native hiia (apt-get install gcc libc6-dev)..." >&2
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq gcc libc6-dev >/dev/null
+  fi
   dotnet pack "$project" -c Release -r linux-x64 --nologo -v:q -nodeReuse:false -p:HiiaNativeTool=true >&2
 fi
 
