@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using HiiaPublish.Testing;
@@ -92,12 +91,7 @@ public static class Hostile
     public static byte[] PngClaiming(int width, int height)
     {
         using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        TestImages.PngChunk(output, "IHDR", header);
+        TestImages.PngSignatureAndHeader(output, width, height, colourType: 0);
         using (var pixels = new MemoryStream())
         {
             using (var zlib = new ZLibStream(pixels, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -116,12 +110,7 @@ public static class Hostile
     public static byte[] PngInflatingPastItsHeader()
     {
         using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, 1_000);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 1_000);
-        header[8] = 8;
-        TestImages.PngChunk(output, "IHDR", header);
+        TestImages.PngSignatureAndHeader(output, 1_000, 1_000, colourType: 0);
         using (var pixels = new MemoryStream())
         {
             using (var zlib = new ZLibStream(pixels, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -146,13 +135,7 @@ public static class Hostile
     public static byte[] PngWithNoiseForPixels()
     {
         using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, 400);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 300);
-        header[8] = 8;
-        header[9] = 2;
-        TestImages.PngChunk(output, "IHDR", header);
+        TestImages.PngSignatureAndHeader(output, 400, 300, colourType: 2);
         var noise = new byte[40_000];
         new Random(15).NextBytes(noise);
         noise[0] = 0x78;

@@ -86,14 +86,20 @@ public static class TestImages
     public static byte[] PngHeaderOnly(int width, int height)
     {
         using var output = new MemoryStream();
+        PngSignatureAndHeader(output, width, height, colourType: 2);
+        return output.ToArray();
+    }
+
+    /// <summary>Writes a PNG's signature and its IHDR chunk (8 bits a sample, no interlacing): the start of every hand-made PNG.</summary>
+    public static void PngSignatureAndHeader(Stream output, int width, int height, byte colourType)
+    {
         output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = 8;
-        header[9] = 2;
+        header[9] = colourType;
         PngChunk(output, "IHDR", header);
-        return output.ToArray();
     }
 
     /// <summary>
