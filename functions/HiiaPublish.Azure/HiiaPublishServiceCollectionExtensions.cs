@@ -40,10 +40,12 @@ public static class HiiaPublishServiceCollectionExtensions
         });
         services.AddSingleton<IFailedMessageStore>(_ => new BlobFailedMessageStore(storage.BlobService()));
         services.AddSingleton<ISiteStore>(_ => new BlobSiteStore(site.BlobService().GetBlobContainerClient(BlobSiteStore.WebContainerName)));
-        // The site's search index, built from `$web` by a timer (SearchIndexFunction, `hiia serve`'s loop); its manifest is private.
+        // The site's search index, kept by a timer (SearchIndexFunction, `hiia serve`'s loop) that folds segments; its manifest is private;
         services.AddSingleton(sp => new SiteSearchIndexer(sp.GetRequiredService<ISiteStore>(),
             new BlobSiteStore(storage.BlobService().GetBlobContainerClient(SiteSearchIndexer.ContainerName)),
             SiteSearchIndexer.DefaultCacheFolder(site.BlobService().Uri.AbsoluteUri), sp.GetRequiredService<ILogger<SiteSearchIndexer>>()));
+        // and after each publish, for the pages it wrote (a segment), so a published paper is searchable straight away.
+        services.AddSingleton<HiiaPublish.Site.Search.ISiteSearchUpdater>(sp => sp.GetRequiredService<SiteSearchIndexer>());
 
         // Parser, renderer and site templates are immutable and expensive to build: one of each per process.
         services.AddSingleton(_ => new PerspectiveParser());

@@ -122,9 +122,29 @@ public sealed partial class WorkflowService
             await FailAsync(work, $"The site refused this paper: {errors}", cancellationToken);
             return;
         }
+        // Before the revision says Published, so that a copy editor who sees it published can also search for it.
+        await UpdateSearchAsync(work, result.WrittenPaths, cancellationToken);
         await TransitionAsync(work.Slug, work.Revision, current => current.State == RevisionState.Approved
             ? (current with { State = RevisionState.Published, LastError = null })
                 .With(new RevisionEvent(RevisionEventKind.Published, time.GetUtcNow(), PublicPath: result.Entry?.LandingPath)) : null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The site's search index takes in the pages the publish wrote. The paper is on the site already, so nothing here
+    /// may undo or repeat the publish: a storage fault is logged, and the search index timer catches up.
+    /// </summary>
+    private async Task UpdateSearchAsync(WorkMessage work, IReadOnlyList<string> writtenPaths, CancellationToken cancellationToken)
+    {
+        if (search is null) return;
+        try
+        {
+            var said = await search.PagesPublishedAsync(writtenPaths, cancellationToken);
+            WorkflowTelemetry.SearchUpdated(logger, work, said);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            WorkflowTelemetry.SearchNotUpdated(logger, work, exception);
+        }
     }
 
     private Task FailAsync(WorkMessage work, string reason, CancellationToken cancellationToken) =>

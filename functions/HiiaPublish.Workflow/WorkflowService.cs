@@ -2,6 +2,7 @@ using HiiaPublish.Format;
 using HiiaPublish.Pdf.Audit;
 using HiiaPublish.Rendering;
 using HiiaPublish.Site.Publishing;
+using HiiaPublish.Site.Search;
 using HiiaPublish.Site.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +25,8 @@ public sealed partial class WorkflowService(
     TimeProvider time,
     IFailedMessageStore failedMessages,
     IPdfAudit? audit = null,
-    ILogger<WorkflowService>? logger = null)
+    ILogger<WorkflowService>? logger = null,
+    ISiteSearchUpdater? search = null)
 {
     // A transition that keeps losing to other writers is re-read and re-decided; ten rounds is far more than
     // the handful of writers one revision ever has (a handler, a retry, a reviewer).

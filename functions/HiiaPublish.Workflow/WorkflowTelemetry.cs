@@ -89,12 +89,22 @@ public static class WorkflowTelemetry
         return result;
     };
 
-    /// <summary>A step's fault (the queue retries it): the span says error, and the log keeps the exception.</summary>
     /// <summary>The upload could not read the site's catalogue to check a slug against it, and went on without.</summary>
     public static void CatalogueUnreadable(ILogger? logger, string slug, Exception exception) =>
         (logger ?? NullLogger.Instance).LogWarning(exception, "The upload of {Slug} could not read the site's catalogue, so its slug was not checked against the published papers: {Error}",
             slug, exception.Message);
 
+    /// <summary>What the search index made of a publish's pages (indexed, or left to its timer, and why).</summary>
+    public static void SearchUpdated(ILogger? logger, WorkMessage work, string message) =>
+        (logger ?? NullLogger.Instance).LogInformation("Publish of {Slug} revision {Revision}: {Search}", work.Slug, work.Revision, message);
+
+    /// <summary>The paper is published but the search index could not take it in now; its timer will.</summary>
+    public static void SearchNotUpdated(ILogger? logger, WorkMessage work, Exception exception) =>
+        (logger ?? NullLogger.Instance).LogWarning(exception,
+            "{Slug} revision {Revision} is published, but the search index could not take it in ({Error}); the search index timer's next run does",
+            work.Slug, work.Revision, exception.Message);
+
+    /// <summary>A step's fault (the queue retries it): the span says error, and the log keeps the exception.</summary>
     public static void Failed(ILogger? logger, WorkMessage work, Exception exception)
     {
         if (Activity.Current is { } activity && activity.Source == Source)

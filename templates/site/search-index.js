@@ -23,9 +23,10 @@ function start() {
     const segments = await listedSegments();
     // A segment the manifest names but the site does not have (deleted by a fold after this page read the
     // manifest, or never copied to a mirror) is left out: the page searches what exists.
-    const present = await Promise.all(segments.map(async (segment) => ((await exists(segment.bundle)) ? segment : null)));
+    // A segment without a bundle only withdraws papers: nothing to merge, its drops still apply.
+    const present = await Promise.all(segments.map(async (segment) => (segment.bundle === null || (await exists(segment.bundle)) ? segment : null)));
     await Promise.all(present.filter(Boolean).map(async (segment) => {
-      await instance.mergeIndex(new URL(segment.bundle, root).href, { language: "en" });
+      if (segment.bundle !== null) await instance.mergeIndex(new URL(segment.bundle, root).href, { language: "en" });
       for (const id of segment.drop) dropped.add(id);
     }));
     // Searches nobody sees: a word no paper has runs every index's search code once (WebAssembly compiled, word
@@ -50,10 +51,10 @@ async function listedSegments() {
     const manifest = await response.json();
     if (!manifest || !Array.isArray(manifest.segments)) return [];
     return manifest.segments
-      .filter((s) => s && typeof s.bundle === "string" && segmentBundle.test(s.bundle))
+      .filter((s) => s && (s.bundle === null || (typeof s.bundle === "string" && segmentBundle.test(s.bundle))))
       .map((s) => ({ bundle: s.bundle, drop: Array.isArray(s.drop) ? s.drop.filter((d) => typeof d === "string" && fragmentId.test(d)) : [] }));
   } catch {
-    // No manifest (a site indexed whole, as the Functions app's timer does) or an unreadable one: the base alone.
+    // No manifest (a site never updated after its first index) or an unreadable one: the base alone.
     return [];
   }
 }

@@ -49,13 +49,14 @@ public sealed class SiteSearchIndexerTests(AzuriteFixture azurite) : IDisposable
         language: PaperLanguage.Hungarian, keywords: ["Közlekedés"], abstractText: "A Kaszpi-tengeren át nő a kereskedelem.",
         body: [new Paragraph(10, EquatableList.Of<Inline>(new Text("A kompjáratok viszik a folyosó áruit.")))], footnotes: []);
 
-    private SiteSearchIndexer Indexer(Site site, Func<string?>? pagefind = null) =>
-        new(site.Store, site.Private, _cache, NullLogger.Instance, pagefind);
+    private SiteSearchIndexer Indexer(Site site, Func<string?>? pagefind = null, HiiaPublish.Site.Search.SearchSegmentPolicy? policy = null,
+        SearchIndexLockTimes? lockTimes = null) =>
+        new(site.Store, site.Private, _cache, NullLogger.Instance, pagefind, policy, lockTimes);
 
-    private static async Task<Dictionary<string, string>> IndexFilesAsync(BlobContainerClient web)
+    private static async Task<Dictionary<string, string>> IndexFilesAsync(BlobContainerClient web, string prefix = SiteSearchIndexer.IndexPrefix)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var blob in web.GetBlobsAsync(new global::Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = SiteSearchIndexer.IndexPrefix }))
+        await foreach (var blob in web.GetBlobsAsync(new global::Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }))
             files[blob.Name] = blob.Properties.ETag!.Value.ToString("H");
         return files;
     }
@@ -99,7 +100,7 @@ public sealed class SiteSearchIndexerTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task ACorrection_DownloadsOnlyItsPage_UploadsOnlyNewFiles_AndTheOldFragmentsGoOneRunLater()
+    public async Task ACorrection_IsASegment_ReadingOnlyItsPage_AndTheOldTextIsNoLongerFound()
     {
         var site = await PublishTwoPapersAsync();
         await Indexer(site).RunAsync(CancellationToken.None);
@@ -110,31 +111,224 @@ public sealed class SiteSearchIndexerTests(AzuriteFixture azurite) : IDisposable
 
         var corrected = await Indexer(site).RunAsync(CancellationToken.None);
 
-        Assert.Equal(SearchIndexOutcome.Built, corrected.Outcome);
+        Assert.Equal(SearchIndexOutcome.Segment, corrected.Outcome);
         Assert.Equal(["perspectives/2026/middle-corridor/index.html"], site.Store.ReadPaths);
-        // One index holds both languages (PagefindIndexer.IndexLanguage), a fragment per paper page. Only the corrected
-        // paper's fragment is new; the Hungarian paper's did not change and is not uploaded again.
-        static bool IsFragment(string path) => path.StartsWith("pagefind/fragment/", StringComparison.Ordinal);
-        var firstFragments = first.Keys.Where(IsFragment).ToList();
-        Assert.Equal(2, firstFragments.Count);
-        Assert.Single(site.Store.WrittenPaths, IsFragment);
-        var second = await IndexFilesAsync(site.Web);
-        Assert.All(firstFragments, p => Assert.Contains(p, second.Keys)); // a reader mid-search still finds the old fragment
+        // The base is not touched: Pagefind ran over one page, into a segment the search page merges.
+        Assert.Equal(first, await IndexFilesAsync(site.Web));
+        Assert.All(site.Store.WrittenPaths.SkipLast(1), p => Assert.StartsWith("pagefind-segments/1/", p));
+        Assert.Single(site.Store.WrittenPaths, p => p.StartsWith("pagefind-segments/1/fragment/", StringComparison.Ordinal));
+        // The segment's entry before the manifest that names it, the manifest last.
+        Assert.Equal("pagefind-segments/1/pagefind-entry.json", site.Store.WrittenPaths[^2]);
+        Assert.Equal(SiteSearchIndexer.SegmentManifestPath, site.Store.WrittenPaths[^1]);
+        var manifest = await SegmentManifestAsync(site.Web);
+        var segment = Assert.Single(manifest.Segments);
+        Assert.Equal("pagefind-segments/1/", segment.Bundle);
+        Assert.Equal(["/perspectives/2026/middle-corridor/"], segment.Papers);
+        // The base's fragment of the paper's first text is the one the search page leaves out.
+        Assert.Single(segment.Drop);
+        Assert.Contains($"pagefind/fragment/{segment.Drop[0]}.pf_fragment", first.Keys);
+
         Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "tankers"));
+        Assert.Empty(await SearchAsync(site.Web, "index.html", "ferries"));
+        Assert.Contains("perspectives/2026/kozepso-folyoso/", await SearchAsync(site.Web, "hu/index.html", "kompjáratok"));
+        site.Store.Reset();
+        Assert.Equal(SearchIndexOutcome.Unchanged, (await Indexer(site).RunAsync(CancellationToken.None)).Outcome);
+        Assert.Equal(0, site.Store.Writes + site.Store.Reads);
+    }
+
+    [Fact]
+    public async Task PastTheBound_TheTimerFoldsTheSegments_AndTheirFilesAndTheOldFragmentsGoOneRunLater()
+    {
+        var site = await PublishTwoPapersAsync();
+        var foldAfterOne = new HiiaPublish.Site.Search.SearchSegmentPolicy { FoldAfterSegments = 1 };
+        await Indexer(site, policy: foldAfterOne).RunAsync(CancellationToken.None);
+        var first = await IndexFilesAsync(site.Web);
+        await SiteFixture.Publisher().PublishAsync(TestPapers.Request(English("The Caspian tankers carry the corridor's oil."), revisionSource: "r2"),
+            site.Store, CancellationToken.None);
+        Assert.Equal(SearchIndexOutcome.Segment, (await Indexer(site, policy: foldAfterOne).RunAsync(CancellationToken.None)).Outcome);
+        var segmentFiles = (await IndexFilesAsync(site.Web, SiteSearchIndexer.SegmentsPrefix)).Keys.ToList();
+        Assert.NotEmpty(segmentFiles);
+        site.Store.Reset();
+
+        // Nothing changed since, but one segment is the bound: the timer folds it into a new base.
+        var folded = await Indexer(site, policy: foldAfterOne).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Built, folded.Outcome);
+        Assert.Contains("1 segments folded", folded.Message);
+        // The base's new entry, then the manifest that no longer names the segment.
+        Assert.Equal([SiteSearchIndexer.EntryPath, SiteSearchIndexer.SegmentManifestPath], site.Store.WrittenPaths.TakeLast(2));
+        var manifest = await SegmentManifestAsync(site.Web);
+        Assert.Empty(manifest.Segments);
+        Assert.Equal([1], manifest.Folded);
+        // A reader who opened the page before the fold still finds the segment's files, and the old base's.
+        var segmentsAfterFold = await IndexFilesAsync(site.Web, SiteSearchIndexer.SegmentsPrefix);
+        var baseAfterFold = await IndexFilesAsync(site.Web);
+        Assert.All(segmentFiles, p => Assert.Contains(p, segmentsAfterFold.Keys));
+        Assert.All(first.Keys, p => Assert.Contains(p, baseAfterFold.Keys));
+        Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "tankers"));
+        Assert.Empty(await SearchAsync(site.Web, "index.html", "ferries"));
 
         site.Store.Reset();
-        var later = await Indexer(site).RunAsync(CancellationToken.None);
+        var later = await Indexer(site, policy: foldAfterOne).RunAsync(CancellationToken.None);
 
         Assert.Equal(SearchIndexOutcome.CleanedUp, later.Outcome);
+        Assert.Empty(await IndexFilesAsync(site.Web, SiteSearchIndexer.SegmentsPrefix));
         var third = await IndexFilesAsync(site.Web);
-        // The corrected paper's old fragment is gone one run later; the unchanged paper's fragment stays.
+        // The corrected paper's old fragment is gone; the unchanged paper's fragment stays.
+        var firstFragments = first.Keys.Where(p => p.StartsWith("pagefind/fragment/", StringComparison.Ordinal)).ToList();
         Assert.Single(firstFragments, p => !third.ContainsKey(p));
         Assert.Equal(0, site.Store.Writes + site.Store.Reads);
-        // Exactly the first build's files that the second no longer uses are gone, every other one is still there.
-        Assert.Equal(first.Keys.Except(third.Keys).Count(), later.FilesDeleted);
-        Assert.Equal(second.Keys.Except(third.Keys).Order(), first.Keys.Except(third.Keys).Order());
-        Assert.Empty(await SearchAsync(site.Web, "index.html", "ferries"));
+        Assert.Equal(first.Keys.Except(third.Keys).Count() + segmentFiles.Count, later.FilesDeleted);
+        Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "tankers"));
+        Assert.Equal(SearchIndexOutcome.Unchanged, (await Indexer(site, policy: foldAfterOne).RunAsync(CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task APublish_IndexesItsOwnPage_SoTheNewPaperIsFoundBeforeTheTimerRuns()
+    {
+        var site = await PublishTwoPapersAsync();
+        await Indexer(site).RunAsync(CancellationToken.None);
+        var third = TestPapers.Paper(slug: "danube-ports", title: "Danube ports", subtitle: null, keywords: ["Transport"],
+            abstractText: "River freight is back.", body: [new Paragraph(10, EquatableList.Of<Inline>(new Text("Barges from Vukovar reach Constanța.")))], footnotes: []);
+        var published = await SiteFixture.Publisher().PublishAsync(TestPapers.Request(third), site.Store, CancellationToken.None);
+        site.Store.Reset();
+
+        var run = await Indexer(site).IndexPublishedAsync(published.WrittenPaths, CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Segment, run.Outcome);
+        Assert.Equal(["perspectives/2026/danube-ports/index.html"], site.Store.ReadPaths);
+        Assert.Empty(Assert.Single((await SegmentManifestAsync(site.Web)).Segments).Drop); // a new paper replaces nothing
+        Assert.Contains("perspectives/2026/danube-ports/", await SearchAsync(site.Web, "index.html", "barges"));
+        Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "ferries"));
+
+        // The timer finds the page indexed already; a retried publish's update finds it so too.
+        site.Store.Reset();
         Assert.Equal(SearchIndexOutcome.Unchanged, (await Indexer(site).RunAsync(CancellationToken.None)).Outcome);
+        Assert.Equal(SearchIndexOutcome.Unchanged, (await Indexer(site).IndexPublishedAsync(published.WrittenPaths, CancellationToken.None)).Outcome);
+        Assert.Equal(0, site.Store.Writes + site.Store.Reads);
+    }
+
+    [Fact]
+    public async Task TheFirstPublishOfAYoungSite_BuildsTheBase_SoItsPaperIsFoundAtOnce()
+    {
+        var web = azurite.NewContainer("web");
+        var site = new Site(web, new CountingSiteStore(new BlobSiteStore(web)), new CountingSiteStore(new BlobSiteStore(azurite.NewContainer("search"))));
+        var published = await SiteFixture.Publisher().PublishAsync(TestPapers.Request(English("The Caspian ferries carry the corridor's freight.")),
+            site.Store, CancellationToken.None);
+
+        var run = await Indexer(site).IndexPublishedAsync(published.WrittenPaths, CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Built, run.Outcome);
+        Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "ferries"));
+    }
+
+    [Fact]
+    public async Task APublishPastTheSegmentsTheTimerHasNotFolded_IsLeftToTheTimer_WhichFindsIt()
+    {
+        var site = await PublishTwoPapersAsync();
+        var foldAfterOne = new HiiaPublish.Site.Search.SearchSegmentPolicy { FoldAfterSegments = 1 };
+        await Indexer(site, policy: foldAfterOne).RunAsync(CancellationToken.None);
+        for (var round = 2; round <= 3; round++)
+        {
+            var correction = await SiteFixture.Publisher().PublishAsync(TestPapers.Request(English($"Round {round}: the Caspian tankers carry oil."),
+                revisionSource: $"r{round}"), site.Store, CancellationToken.None);
+            Assert.Equal(SearchIndexOutcome.Segment, (await Indexer(site, policy: foldAfterOne).IndexPublishedAsync(correction.WrittenPaths, CancellationToken.None)).Outcome);
+        }
+        var fourth = await SiteFixture.Publisher().PublishAsync(TestPapers.Request(English("The Caspian pipelines carry the corridor's gas."),
+            revisionSource: "r4"), site.Store, CancellationToken.None);
+
+        var deferred = await Indexer(site, policy: foldAfterOne).IndexPublishedAsync(fourth.WrittenPaths, CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Deferred, deferred.Outcome);
+        Assert.Contains("wait for the timer to fold", deferred.Message);
+        Assert.Equal(SearchIndexOutcome.Built, (await Indexer(site, policy: foldAfterOne).RunAsync(CancellationToken.None)).Outcome);
+        Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "pipelines"));
+        Assert.Empty(await SearchAsync(site.Web, "index.html", "tankers"));
+    }
+
+    [Fact]
+    public async Task AWithdrawnPage_IsDroppedFromSearch_ByTheTimersSegment()
+    {
+        var site = await PublishTwoPapersAsync();
+        await Indexer(site).RunAsync(CancellationToken.None);
+        Assert.True(await site.Store.DeleteAsync("perspectives/2026/kozepso-folyoso/index.html", CancellationToken.None));
+
+        var run = await Indexer(site).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Segment, run.Outcome);
+        Assert.Contains("0 paper pages, 1 withdrawn", run.Message);
+        var segment = Assert.Single((await SegmentManifestAsync(site.Web)).Segments);
+        Assert.Null(segment.Bundle);
+        Assert.Equal(["/perspectives/2026/kozepso-folyoso/"], segment.Papers);
+        Assert.Empty(await SearchAsync(site.Web, "hu/index.html", "kompjáratok"));
+        Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "ferries"));
+    }
+
+    [Fact]
+    public async Task WhileAnotherUpdateHoldsTheLock_APublishWaits_ThenLeavesItsPaperToTheTimer_AndAStaleLockIsTakenOver()
+    {
+        var site = await PublishTwoPapersAsync();
+        await Indexer(site).RunAsync(CancellationToken.None);
+        var correction = await SiteFixture.Publisher().PublishAsync(TestPapers.Request(English("The Caspian tankers carry the corridor's oil."), revisionSource: "r2"),
+            site.Store, CancellationToken.None);
+        var shortWaits = new SearchIndexLockTimes(TimeSpan.FromMinutes(15), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        await HoldLockAsync(site.Private, DateTimeOffset.UtcNow.AddMinutes(10));
+        site.Store.Reset();
+
+        var waited = await Indexer(site, lockTimes: shortWaits).IndexPublishedAsync(correction.WrittenPaths, CancellationToken.None);
+        var timer = await Indexer(site, lockTimes: shortWaits).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Deferred, waited.Outcome);
+        Assert.Equal(SearchIndexOutcome.Deferred, timer.Outcome);
+        Assert.Contains("held the lock", waited.Message);
+        Assert.Equal(0, site.Store.Writes);
+        Assert.NotNull(await site.Private.ReadAsync("lock.json", CancellationToken.None)); // the holder's lock is left alone
+
+        // A holder that died: its lock's time ran out, and the next update takes it over.
+        await HoldLockAsync(site.Private, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var taken = await Indexer(site, lockTimes: shortWaits).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Segment, taken.Outcome);
+        Assert.Null(await site.Private.ReadAsync("lock.json", CancellationToken.None)); // and let go of it
+        Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "tankers"));
+    }
+
+    [Fact]
+    public async Task AManifestFromBeforeSegments_IsRebuiltWhole_ByTheTimer()
+    {
+        var site = await PublishTwoPapersAsync();
+        await Indexer(site).RunAsync(CancellationToken.None);
+        // What the last version wrote: page ETags, files and retiring, no base pages or segments.
+        var stored = await site.Private.ReadAsync(SiteSearchIndexer.ManifestPath, CancellationToken.None);
+        var old = System.Text.Json.Nodes.JsonNode.Parse(stored!.Content)!.AsObject();
+        old.Remove("BasePages");
+        old.Remove("Segments");
+        await site.Private.WriteAsync(SiteSearchIndexer.ManifestPath, System.Text.Encoding.UTF8.GetBytes(old.ToJsonString()),
+            new SiteObjectProperties("application/json; charset=utf-8", "no-store"), WriteCondition.None, CancellationToken.None);
+        var correction = await SiteFixture.Publisher().PublishAsync(TestPapers.Request(English("The Caspian tankers carry the corridor's oil."), revisionSource: "r2"),
+            site.Store, CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Deferred, (await Indexer(site, policy: new() { FoldAfterPapers = 1 })
+            .IndexPublishedAsync(correction.WrittenPaths, CancellationToken.None)).Outcome);
+        var rebuilt = await Indexer(site).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SearchIndexOutcome.Built, rebuilt.Outcome);
+        Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "tankers"));
+        Assert.Equal(SearchIndexOutcome.Segment, (await Indexer(site).IndexPublishedAsync(
+            (await SiteFixture.Publisher().PublishAsync(TestPapers.Request(English("The Caspian barges carry grain."), revisionSource: "r3"),
+                site.Store, CancellationToken.None)).WrittenPaths, CancellationToken.None)).Outcome);
+    }
+
+    private static Task HoldLockAsync(ISiteStore privateStore, DateTimeOffset until) =>
+        privateStore.WriteAsync("lock.json", System.Text.Encoding.UTF8.GetBytes($$"""{"Owner":"another-host","Until":"{{until:O}}"}"""),
+            new SiteObjectProperties("application/json; charset=utf-8", "no-store"), WriteCondition.None, CancellationToken.None);
+
+    private static async Task<HiiaPublish.Site.Search.SegmentManifest> SegmentManifestAsync(BlobContainerClient web)
+    {
+        var blob = (await web.GetBlobClient(SiteSearchIndexer.SegmentManifestPath).DownloadContentAsync()).Value;
+        // What the browser is told: ask again every time, so a new segment is merged as soon as it is named.
+        Assert.Equal("no-cache", blob.Details.CacheControl);
+        return HiiaPublish.Site.Search.SegmentedSearchIndex.ParseManifest(blob.Content.ToArray()) ?? throw new InvalidOperationException("unreadable manifest");
     }
 
     [Fact]
@@ -186,12 +380,15 @@ public sealed class SiteSearchIndexerTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal("failed", span.GetTagItem(HiiaPublish.Workflow.WorkflowTelemetry.OutcomeTag));
         Assert.StartsWith("search index not built", failed.Message);
         Assert.Equal(before, await IndexFilesAsync(site.Web));
-        Assert.Equal(0, site.Store.Writes + site.Store.Deletes + site.Private.Writes);
+        Assert.Empty(await IndexFilesAsync(site.Web, SiteSearchIndexer.SegmentsPrefix));
+        Assert.Equal(0, site.Store.Writes + site.Store.Deletes);
+        // Only the update's lock came and went; the manifest the next run compares against is as it was.
+        Assert.DoesNotContain(SiteSearchIndexer.ManifestPath, site.Private.WrittenPaths);
         Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "ferries"));
 
         var retried = await Indexer(site).RunAsync(CancellationToken.None);
 
-        Assert.Equal(SearchIndexOutcome.Built, retried.Outcome);
+        Assert.Equal(SearchIndexOutcome.Segment, retried.Outcome);
         Assert.Contains("perspectives/2026/middle-corridor/", await SearchAsync(site.Web, "index.html", "tankers"));
     }
 

@@ -13,10 +13,12 @@ public sealed class MemoryWorkflow
 
     /// <param name="wrapRevisions">Puts a decorator around the revision store the workflow uses (the test keeps the plain one in <see cref="Revisions"/>).</param>
     /// <param name="audit">The PDF audit (a <see cref="FakePdfAudit"/>, <see cref="Audit"/>, by default: the fake renderer's PDFs are not real).</param>
-    public MemoryWorkflow(Func<IRevisionStore, IRevisionStore>? wrapRevisions = null, IPdfAudit? audit = null)
+    /// <param name="search">What takes a publish's pages into the site's search index (none by default).</param>
+    public MemoryWorkflow(Func<IRevisionStore, IRevisionStore>? wrapRevisions = null, IPdfAudit? audit = null,
+        HiiaPublish.Site.Search.ISiteSearchUpdater? search = null)
     {
         Service = new WorkflowService(wrapRevisions?.Invoke(Revisions) ?? Revisions, Drafts, Queue, Site, Parser, Renderer,
-            new SitePublisher(SiteFixture.Renderer), Clock, FailedMessages, audit ?? Audit);
+            new SitePublisher(SiteFixture.Renderer), Clock, FailedMessages, audit ?? Audit, search: search);
     }
 
     public InMemoryRevisionStore Revisions { get; } = new();

@@ -4,11 +4,13 @@ namespace HiiaPublish.Cli.Local;
 
 /// <summary>
 /// `hiia serve`'s stand-in for the Functions timer (SearchIndexFunction): the same index step over the local site,
-/// once at start and then every <see cref="Interval"/>, so the site served at /site/ has search as the deployed one does.
+/// once at start and then every <see cref="Interval"/>, so the site served at /site/ has search as the deployed one
+/// does. Publishes index their own pages as they end (WorkflowService); this loop builds the first base, folds
+/// segments, and catches up with what a publish left.
 /// </summary>
 internal static class SearchIndexLoop
 {
-    /// <summary>The Functions timer's five minutes would leave a just-published paper unsearchable for that long on a laptop; a run with nothing changed is one listing.</summary>
+    /// <summary>The Functions timer's five minutes would leave a first publish unsearchable for that long on a laptop; a run with nothing to do is one listing.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     public static async Task RunAsync(SiteSearchIndexer indexer, TextWriter log, CancellationToken stopping)

@@ -5,16 +5,18 @@ using Microsoft.Extensions.Logging;
 namespace HiiaPublish.Functions.Timers;
 
 /// <summary>
-/// Keeps the deployed site's search index (`$web/pagefind/`) up to date with the paper pages in `$web`
-/// (SiteSearchIndexer). A timer rather than a step of each publish: Pagefind over 5,000 papers takes most of a
-/// minute, so publishes between two runs share one build, and a publish never waits for it. The Functions host runs
-/// a timer trigger on one instance at a time, so two builds never race.
+/// Keeps the deployed site's search index (`$web/pagefind/` and its segments) up to date with the paper pages in
+/// `$web` (SiteSearchIndexer). Each publish indexes its own pages as a segment as it ends; this timer catches what a
+/// publish left (its update skipped or failed, a withdrawn page) and folds the segments into a new base once they pass
+/// their bounds, which takes Pagefind over the whole site (most of a minute at 5,000 papers), so never a publish's
+/// time. The Functions host runs a timer trigger on one instance at a time, and every update takes the index's lock.
 /// </summary>
 public sealed class SearchIndexFunction(SiteSearchIndexer indexer, ILogger<SearchIndexFunction> logger)
 {
     /// <summary>
-    /// Every five minutes: a new paper is searchable within five minutes of its page (which the page's own five-minute
-    /// cache already allows for), and a run with nothing changed costs one listing call.
+    /// Every five minutes: a paper whose publish could not index it is searchable within five minutes of its page
+    /// (which the page's own five-minute cache already allows for), and a run with nothing to do costs one listing
+    /// call and one read of the manifest.
     /// </summary>
     public const string Schedule = "0 */5 * * * *";
 

@@ -137,15 +137,53 @@ public static partial class SegmentedSearchIndex
     {
         var path = Path.Combine(siteFolder, ManifestPath);
         if (!File.Exists(path)) return SegmentManifest.Empty(NextFreeId(siteFolder, 1));
+        // Unreadable (edited by hand, cut short): the base alone, and the segments it named are folded at the next bound.
+        return ParseManifest(File.ReadAllBytes(path)) ?? SegmentManifest.Empty(NextFreeId(siteFolder, 1));
+    }
+
+    /// <summary>pagefind-segments.json's bytes read back; null when they are not a whole manifest.</summary>
+    public static SegmentManifest? ParseManifest(byte[] content)
+    {
         try
         {
-            var manifest = JsonSerializer.Deserialize<SegmentManifest>(File.ReadAllBytes(path), Json);
+            var manifest = JsonSerializer.Deserialize<SegmentManifest>(content, Json);
             if (manifest is { Segments: not null, Folded: not null } && manifest.Segments.All(s => s.Papers is not null && s.Pages is not null && s.Drop is not null))
                 return manifest;
         }
         catch (JsonException) { }
-        // Unreadable (edited by hand, cut short): the base alone, and the segments it named are folded at the next bound.
-        return SegmentManifest.Empty(NextFreeId(siteFolder, 1));
+        return null;
+    }
+
+    /// <summary>pagefind-segments.json as the search page reads it (templates/site/search-index.js).</summary>
+    public static byte[] SerializeManifest(SegmentManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
+
+    /// <summary>
+    /// <paramref name="manifest"/> with segment <paramref name="id"/> added after the others: the segment holding
+    /// <paramref name="pages"/> (URL → fragment id, read from its bundle; empty when it only withdraws papers) in place
+    /// of every earlier version of <paramref name="paperUrls"/>, in the base (<paramref name="basePages"/>) and in older
+    /// segments, whose fragment ids it lists to drop. A folder and a blob container (the Functions app's
+    /// SiteSearchIndexer) build the same manifest through here.
+    /// </summary>
+    public static SegmentManifest WithSegment(SegmentManifest manifest, int id, string? bundle, IEnumerable<string> paperUrls,
+        IReadOnlyDictionary<string, string> pages, IEnumerable<(string Url, string Fragment)> basePages)
+    {
+        var urls = paperUrls.ToHashSet(StringComparer.Ordinal);
+        var current = pages.Values.ToHashSet(StringComparer.Ordinal);
+        var drop = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (url, fragment) in basePages)
+            if (urls.Contains(url) && !current.Contains(fragment)) drop.Add(fragment);
+        var older = new List<SearchSegment>();
+        foreach (var segment in manifest.Segments)
+        {
+            foreach (var (url, fragment) in segment.Pages)
+                if (urls.Contains(url) && !current.Contains(fragment)) drop.Add(fragment);
+            // A page this segment brings back exactly as an older version was (same content, same fragment id) must
+            // not stay dropped by an earlier segment; the search page shows one result per fragment id.
+            older.Add(segment with { Drop = [.. segment.Drop.Where(d => !current.Contains(d))] });
+        }
+        var added = new SearchSegment(id, bundle, [.. urls.Order(StringComparer.Ordinal)],
+            new SortedDictionary<string, string>(pages.ToDictionary(), StringComparer.Ordinal), [.. drop]);
+        return manifest with { Next = id + 1, Segments = [.. older, added] };
     }
 
     private static async Task<SearchUpdate> AddSegmentAsync(string siteFolder, SegmentManifest manifest, List<string> papers,
@@ -190,23 +228,9 @@ public static partial class SegmentedSearchIndex
                 bundle = $"{SegmentsFolder}/{id}/";
             }
 
-            var urls = papers.Select(UrlOf).ToHashSet(StringComparer.Ordinal);
-            var current = pages.Values.ToHashSet(StringComparer.Ordinal);
-            var drop = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var (url, fragment) in BasePages(siteFolder))
-                if (urls.Contains(url) && !current.Contains(fragment)) drop.Add(fragment);
-            var older = new List<SearchSegment>();
-            foreach (var segment in manifest.Segments)
-            {
-                foreach (var (url, fragment) in segment.Pages)
-                    if (urls.Contains(url) && !current.Contains(fragment)) drop.Add(fragment);
-                // A page this segment brings back exactly as an older version was (same content, same fragment id) must
-                // not stay dropped by an earlier segment; the search page shows one result per fragment id.
-                older.Add(segment with { Drop = [.. segment.Drop.Where(d => !current.Contains(d))] });
-            }
-            var added = new SearchSegment(id, bundle, [.. urls.Order(StringComparer.Ordinal)], pages, [.. drop]);
-            WriteManifest(siteFolder, manifest with { Next = id + 1, Segments = [.. older, added] });
-            CleanUp(siteFolder, manifest with { Segments = [.. older, added] });
+            var updated = WithSegment(manifest, id, bundle, papers.Select(UrlOf), pages, BasePages(siteFolder));
+            WriteManifest(siteFolder, updated);
+            CleanUp(siteFolder, updated);
             var what = present == papers.Count ? $"{present} paper page{(present == 1 ? "" : "s")}" : $"{present} paper pages, {papers.Count - present} withdrawn";
             return new SearchUpdate(SearchUpdateKind.Segment, clock.ElapsedMilliseconds,
                 $"search index updated in {clock.ElapsedMilliseconds} ms: segment {id} of {what} (Pagefind {pagefindMilliseconds} ms), " +
@@ -283,7 +307,7 @@ public static partial class SegmentedSearchIndex
     /// A segment keeps what a merged index is read from (its entry, meta, index chunks, fragments and filters); the
     /// scripts, styles and WebAssembly are the base's, and merged indexes use the base's copy.
     /// </summary>
-    private static void PruneToIndexFiles(string bundle)
+    public static void PruneToIndexFiles(string bundle)
     {
         foreach (var file in Directory.EnumerateFiles(bundle).ToList())
         {
@@ -293,7 +317,7 @@ public static partial class SegmentedSearchIndex
     }
 
     /// <summary>Each fragment's page URL and id (its file name), read from Pagefind's gzipped fragment files.</summary>
-    private static IEnumerable<(string Url, string Fragment)> FragmentUrls(string bundle)
+    public static IEnumerable<(string Url, string Fragment)> FragmentUrls(string bundle)
     {
         var folder = Path.Combine(bundle, "fragment");
         if (!Directory.Exists(folder)) yield break;
@@ -365,7 +389,7 @@ public static partial class SegmentedSearchIndex
         var path = Path.Combine(siteFolder, ManifestPath);
         var temp = Path.Combine(siteFolder, SegmentsFolder, $".manifest-{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        File.WriteAllBytes(temp, SerializeManifest(manifest));
         // A rename on one file system: a reader gets the old manifest or the new one, never half of one.
         File.Move(temp, path, overwrite: true);
     }
