@@ -59,14 +59,14 @@ public class ServeTests
             Assert.Contains("The Middle Corridor", await http.GetStringAsync($"site/{entry.LandingPath}"));
             Assert.Equal(pdf, await http.GetByteArrayAsync($"site/{entry.PdfPath}"));
 
-            // serve's search loop indexes the published page, as the Functions timer does for `$web` in Azure.
-            await UntilAsync(async () => await AnswersAsync(http, "site/pagefind/pagefind-entry.json"), "the search index is built");
+            // The publish indexed its own page before the revision said published (the site's first, so a whole base),
+            // as the Functions app's publish does for `$web` in Azure: no wait for serve's search loop.
+            Assert.True(await AnswersAsync(http, "site/pagefind/pagefind-entry.json"), "the published paper has a search index as soon as it is published");
             using var searchEntry = JsonDocument.Parse(await http.GetStringAsync("site/pagefind/pagefind-entry.json"));
             var english = searchEntry.RootElement.GetProperty("languages").EnumerateObject().Single();
             Assert.StartsWith("en", english.Name);
             Assert.Equal(1, english.Value.GetProperty("page_count").GetInt32());
             Assert.NotEmpty(await http.GetByteArrayAsync($"site/pagefind/pagefind.{english.Value.GetProperty("hash").GetString()}.pf_meta"));
-            Assert.Contains("hiia serve: search index built over 1 paper pages", errors.ToString());
         }
         finally
         {
