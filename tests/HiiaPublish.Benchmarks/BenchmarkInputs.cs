@@ -10,11 +10,24 @@ internal static class BenchmarkInputs
 {
     public static string Templates => TemplatesLocator.Find();
 
+    /// <summary>
+    /// The repository's samples folder: beside the templates when they are the repository's, else found above the
+    /// program (the build copies the templates beside it, not the samples).
+    /// </summary>
+    private static string SamplesFolder()
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(Templates)!, "samples");
+        if (Directory.Exists(beside)) return beside;
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "HiiaPublish.sln"))) return Path.Combine(folder.FullName, "samples");
+        throw new DirectoryNotFoundException("No samples folder beside the templates or in the repository above the program.");
+    }
+
     public static string EnglishSample
     {
         get
         {
-            var samples = Path.Combine(Path.GetDirectoryName(Templates)!, "samples");
+            var samples = SamplesFolder();
             return Directory.GetFiles(samples, "*.md", SearchOption.AllDirectories)
                 .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
                 .First(f => !File.ReadAllText(f).Contains("language: hu", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using HiiaPublish.Azure.Search;
 using HiiaPublish.Azure.Storage;
 using HiiaPublish.Format;
 using HiiaPublish.Site.Publishing;
@@ -17,10 +18,12 @@ namespace HiiaPublish.Benchmarks;
 /// of 600 topics and one of 250 authors (a think tank's spread: a topic gathers a few dozen papers, an author twenty),
 /// and 40 of them share a keyword with the paper published. Azurite: start it and set HIIA_BENCH_STORAGE to its
 /// connection string (docs/performance.md). Into a folder the publish includes the search index step as `hiia publish
-/// --site` runs it (a segment of the papers the publish wrote; issue 13's target counts "search index and all"): the
-/// setup writes a paper page for each of the 5,000 (<see cref="SyntheticPapers"/>) and builds the base index over them
-/// once (most of a minute). Every publish here adds a segment and none folds (the bounds are lifted), so each
-/// iteration measures the same step; the fold every twentieth publish costs is measured by `--search-speed`.
+/// --site` runs it (a segment of the papers the publish wrote; issue 13's target counts "search index and all"), and
+/// into Azurite as the Functions app's publish runs it (<see cref="SiteSearchIndexer.IndexPublishedAsync"/>: a segment
+/// over `$web`, its manifests, the lock): the setup writes a paper page for each of the 5,000
+/// (<see cref="SyntheticPapers"/>) and builds the base index over them once (most of a minute, a few more into
+/// Azurite). Every publish here adds a segment and none folds (the bounds are lifted), so each iteration measures the
+/// same step; the fold every twentieth publish costs is measured by `--search-speed`.
 /// </summary>
 public class PublishBenchmarks
 {
@@ -36,9 +39,11 @@ public class PublishBenchmarks
     private int _pages;
     private int _next;
     private string? _folder;
+    private SiteSearchIndexer? _indexer;
+    private string? _indexerCache;
     private static readonly SearchSegmentPolicy NoFold = new() { FoldAfterSegments = int.MaxValue, FoldAfterPapers = int.MaxValue };
 
-    /// <summary>What the last publish's search step said (folder only).</summary>
+    /// <summary>What the last publish's search step said.</summary>
     internal string? LastSearch { get; private set; }
 
     // The setup's own publishes come before the base index; only the measured ones add a segment.
@@ -75,16 +80,37 @@ public class PublishBenchmarks
             WriteCondition.Replacing(current.Info), default).GetAwaiter().GetResult();
         Publish("warm-up");  // builds every listing page of the 5,000 once, as the live site would have them
         _publisher.RebuildAsync(_store, default).GetAwaiter().GetResult();  // and every topic and author page
+        var synthetic = new SyntheticPapers();
         if (_folder is not null)
         {
-            var synthetic = new SyntheticPapers();
             var i = 0;
             foreach (var entry in entries) synthetic.Write(_folder, entry.LandingPath, i++);
             var fold = SegmentedSearchIndex.FoldAsync(_folder).GetAwaiter().GetResult();
             if (!fold.Succeeded) throw new InvalidOperationException(fold.Message);
             Console.WriteLine($"// base search index: {fold.Message}");
-            _searchBuilt = true;
         }
+        else
+        {
+            var pages = Directory.CreateTempSubdirectory("hiia-bench-pages-").FullName;
+            try
+            {
+                var i = 0;
+                foreach (var entry in entries) synthetic.Write(pages, entry.LandingPath, i++);
+                Parallel.ForEach(entries, new ParallelOptions { MaxDegreeOfParallelism = 16 }, entry =>
+                    _store.WriteAsync(entry.LandingPath, File.ReadAllBytes(Path.Combine(pages, entry.LandingPath)),
+                        SiteObjectPolicy.Listing(entry.LandingPath), WriteCondition.None, default).GetAwaiter().GetResult());
+            }
+            finally { Directory.Delete(pages, recursive: true); }
+            var connection = Environment.GetEnvironmentVariable("HIIA_BENCH_STORAGE")!;
+            var searchContainer = new global::Azure.Storage.Blobs.BlobServiceClient(connection).GetBlobContainerClient($"search-bench-{Guid.NewGuid():N}");
+            _indexerCache = Directory.CreateTempSubdirectory("hiia-bench-search-cache-").FullName;
+            _indexer = new SiteSearchIndexer(_store, new BlobSiteStore(searchContainer), _indexerCache,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, policy: NoFold);
+            var base_ = _indexer.RunAsync(default).GetAwaiter().GetResult();
+            if (base_.Outcome != SearchIndexOutcome.Built) throw new InvalidOperationException(base_.Message);
+            Console.WriteLine($"// base search index: {base_.Message}");
+        }
+        _searchBuilt = true;
     }
 
     [Benchmark]
@@ -97,6 +123,7 @@ public class PublishBenchmarks
     public void Cleanup()
     {
         if (_folder is not null) Directory.Delete(_folder, recursive: true);
+        if (_indexerCache is not null) Directory.Delete(_indexerCache, recursive: true);
     }
 
     private int Publish(string slug)
@@ -110,6 +137,12 @@ public class PublishBenchmarks
         {
             var search = SegmentedSearchIndex.UpdateAsync(_folder, result.WrittenPaths, NoFold).GetAwaiter().GetResult();
             if (search.Kind != SearchUpdateKind.Segment) throw new InvalidOperationException(search.Message);
+            LastSearch = search.Message;
+        }
+        else if (_indexer is not null && _searchBuilt)
+        {
+            var search = _indexer.IndexPublishedAsync(result.WrittenPaths, CancellationToken.None).GetAwaiter().GetResult();
+            if (search.Outcome != SearchIndexOutcome.Segment) throw new InvalidOperationException(search.Message);
             LastSearch = search.Message;
         }
         return result.WrittenPaths.Count;

@@ -216,8 +216,8 @@ public sealed partial class SiteSearchIndexer : ISiteSearchUpdater
             }
             var segments = previous.Segments ?? SegmentManifest.Empty(1);
             // The timer folds at the policy's bounds; until it has, publishes keep adding segments up to twice them.
-            if (segments.Segments.Count >= 2 * _policy.FoldAfterSegments ||
-                segments.Segments.Sum(s => s.Papers.Count) + papers.Count > 2 * _policy.FoldAfterPapers)
+            if (segments.Segments.Count >= 2L * _policy.FoldAfterSegments ||
+                segments.Segments.Sum(s => s.Papers.Count) + papers.Count > 2L * _policy.FoldAfterPapers)
                 return Deferred(papers.Count, clock, $"{segments.Segments.Count} search segments wait for the timer to fold them; its next run indexes this paper");
             var changed = new SortedDictionary<string, string?>(StringComparer.Ordinal);
             foreach (var paper in papers)
