@@ -173,7 +173,7 @@ public sealed partial class SiteSearchIndexer : ISiteSearchUpdater
             return new SearchIndexRun(SearchIndexOutcome.Unchanged, pages.Count, 0, 0, 0, clock.ElapsedMilliseconds,
                 $"search index unchanged: {pages.Count} paper pages as at the last build");
 
-        return await LockedAsync(_lockTimes.TimerWait, clock, async () =>
+        return await LockedAsync(_lockTimes.TimerWait, clock, cancellationToken, async () =>
         {
             var (stored, previous) = await ReadStateAsync(cancellationToken);
             switch (WorkFor(previous, pages))
@@ -202,7 +202,7 @@ public sealed partial class SiteSearchIndexer : ISiteSearchUpdater
         var clock = Stopwatch.StartNew();
         if (papers.Count == 0)
             return new SearchIndexRun(SearchIndexOutcome.Unchanged, 0, 0, 0, 0, clock.ElapsedMilliseconds, "search index unchanged: the publish wrote no paper page");
-        return await LockedAsync(_lockTimes.PublishWait, clock, async () =>
+        return await LockedAsync(_lockTimes.PublishWait, clock, cancellationToken, async () =>
         {
             var (stored, previous) = await ReadStateAsync(cancellationToken);
             if (previous?.BasePages is null || stored is null)
@@ -232,9 +232,9 @@ public sealed partial class SiteSearchIndexer : ISiteSearchUpdater
         });
     }
 
-    private async Task<SearchIndexRun> LockedAsync(TimeSpan wait, Stopwatch clock, Func<Task<SearchIndexRun>> update)
+    private async Task<SearchIndexRun> LockedAsync(TimeSpan wait, Stopwatch clock, CancellationToken cancellationToken, Func<Task<SearchIndexRun>> update)
     {
-        var held = await SearchIndexLock.TakeAsync(_private, _lockTimes.Hold, wait, TimeProvider.System, CancellationToken.None);
+        var held = await SearchIndexLock.TakeAsync(_private, _lockTimes.Hold, wait, TimeProvider.System, cancellationToken);
         if (held is null)
             return Deferred(0, clock, $"another search index update held the lock for more than {wait.TotalSeconds:0} s; the next timer run catches up");
         try { return await update(); }
