@@ -185,6 +185,26 @@ public class SegmentedSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWithdrawnPaper_IsASegmentWithNothingToMerge_AndSearchNoLongerFindsIt()
+    {
+        const string page = "perspectives/2026/kozepso-folyoso/index.html";
+        await using var context = await ServedAsync();
+        Assert.Contains("/perspectives/2026/kozepso-folyoso/", await SearchAsync(context, "kompjáratok"));
+        File.Delete(Path.Combine(_site.Folder, page));
+
+        var update = await SegmentedSearchIndex.UpdateAsync(_site.Folder, [page]);
+
+        Assert.Equal(SearchUpdateKind.Segment, update.Kind);
+        Assert.Contains("0 paper pages, 1 withdrawn", update.Message);
+        var segment = Assert.Single(SegmentedSearchIndex.ReadManifest(_site.Folder).Segments);
+        Assert.Null(segment.Bundle);
+        Assert.Single(segment.Drop);
+        // The search page applies a bundle-less segment's drops, with nothing to merge.
+        Assert.DoesNotContain("/perspectives/2026/kozepso-folyoso/", await SearchAsync(context, "kompjáratok"));
+        Assert.Contains("/perspectives/2026/middle-corridor/", await SearchAsync(context, "ferries"));
+    }
+
+    [Fact]
     public async Task NothingPublished_ChangesNothing()
     {
         var manifestBefore = File.Exists(Path.Combine(_site.Folder, SegmentedSearchIndex.ManifestPath));
