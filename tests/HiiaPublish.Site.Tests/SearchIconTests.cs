@@ -97,6 +97,9 @@ public class SearchIconTests(SampleSiteFixture fixture) : IClassFixture<SampleSi
         Directory.CreateDirectory(RepositoryPaths.Output("site-search-icon"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Output("site-search-icon"), $"search-{name}.png") });
         await page.Locator("#search form").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepositoryPaths.Output("site-search-icon"), $"box-{name}.png") });
+        // Nothing came later either (the icon's own load, the checks above).
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     [Fact]
