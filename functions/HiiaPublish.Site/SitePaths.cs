@@ -16,6 +16,8 @@ public static class SitePaths
     public const string Script = "assets/site.js";
     public const string Favicon = "assets/favicon.svg";
     public const string FontsFolder = "assets/fonts/";
+    /// <summary>The magnifier of the search page's box: Pagefind's own is a data: URL, which the pages' policy refuses.</summary>
+    public const string SearchIcon = "assets/search-icon.svg";
 
     /// <summary>{slug}.bib, .ris or .json beside the paper's PDF.</summary>
     public static string Citation(int year, string slug, string extension) => PaperFolder(year, slug) + slug + "." + extension;

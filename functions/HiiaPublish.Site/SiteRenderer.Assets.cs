@@ -10,8 +10,8 @@ public sealed partial class SiteRenderer
 
     /// <summary>
     /// The files every page needs besides the style sheet: the Noto faces as WOFF2 with their licence (the OFL asks
-    /// that the licence travel with the fonts), the favicon drawn from the brand mark, and the small script of the
-    /// copy button. Served from the site itself, never from another host. Read once; the same bytes every time.
+    /// that the licence travel with the fonts), the favicon drawn from the brand mark, the search box's magnifier (in
+    /// place of Pagefind's data: URL, which the pages' policy refuses), and the small scripts. Served from the site itself, never from another host. Read once; the same bytes every time.
     /// </summary>
     public IReadOnlyList<SiteFile> RenderAssets() => _assets ??= LoadAssets();
 
@@ -23,6 +23,7 @@ public sealed partial class SiteRenderer
                 File.ReadAllBytes(Path.Combine(TemplatesDirectory, "fonts", "web", face + ".woff2"))));
         files.Add(new SiteFile(SitePaths.FontsFolder + "LICENSE-Noto.txt", File.ReadAllBytes(Path.Combine(TemplatesDirectory, "fonts", "LICENSE-Noto.txt"))));
         files.Add(new SiteFile(SitePaths.Favicon, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "favicon.svg"))));
+        files.Add(new SiteFile(SitePaths.SearchIcon, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "search-icon.svg"))));
         files.Add(new SiteFile(SitePaths.Script, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "site.js"))));
         files.Add(new SiteFile(SitePaths.SearchScript, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "search.js"))));
         files.Add(new SiteFile(SitePaths.SearchIndexModule, File.ReadAllBytes(Path.Combine(TemplatesDirectory, "site", "search-index.js"))));

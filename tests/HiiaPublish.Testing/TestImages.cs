@@ -14,23 +14,13 @@ public static class TestImages
     public static byte[] Png(int width = 4, int height = 3, byte grey = 0x80)
     {
         using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth; colour type 0 (grey), no interlace
-        PngChunk(output, "IHDR", header);
-        using (var pixels = new MemoryStream())
+        PngSignatureAndHeader(output, width, height, colourType: 0);
+        PngPixelsAndEnd(output, CompressionLevel.Fastest, rows =>
         {
-            using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                var row = new byte[1 + width];
-                Array.Fill(row, grey, 1, width);
-                for (var y = 0; y < height; y++) zlib.Write(row);
-            }
-            PngChunk(output, "IDAT", pixels.ToArray());
-        }
-        PngChunk(output, "IEND", []);
+            var row = new byte[1 + width];
+            Array.Fill(row, grey, 1, width);
+            for (var y = 0; y < height; y++) rows.Write(row);
+        });
         return output.ToArray();
     }
 
@@ -44,41 +34,26 @@ public static class TestImages
         var channels = colourType switch { 2 => 3, 4 => 2, 6 => 4, _ => 1 };
         var bitsPerPixel = channels * bitDepth;
         using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        (header[8], header[9], header[12]) = (bitDepth, colourType, (byte)(interlaced ? 1 : 0));
-        PngChunk(output, "IHDR", header);
+        PngSignatureAndHeader(output, width, height, colourType, bitDepth, interlaced);
         if (colourType == 3)
         {
             var palette = new byte[3 * (1 << Math.Min((int)bitDepth, 8))];
             random.NextBytes(palette);
             PngChunk(output, "PLTE", palette);
         }
-        using (var pixels = new MemoryStream())
+        PngPixelsAndEnd(output, CompressionLevel.Fastest, rows =>
         {
-            using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
+            foreach (var pass in PngPasses(width, height, interlaced))
             {
-                int[] x0 = interlaced ? [0, 4, 0, 2, 0, 1, 0] : [0], y0 = interlaced ? [0, 0, 4, 0, 2, 0, 1] : [0];
-                int[] dx = interlaced ? [8, 8, 4, 4, 2, 2, 1] : [1], dy = interlaced ? [8, 8, 8, 4, 4, 2, 2] : [1];
-                for (var pass = 0; pass < x0.Length; pass++)
+                var row = new byte[1 + (pass.Columns * bitsPerPixel + 7) / 8];
+                for (var y = 0; y < pass.Rows; y++)
                 {
-                    var columns = width > x0[pass] ? (width - x0[pass] + dx[pass] - 1) / dx[pass] : 0;
-                    var rows = height > y0[pass] ? (height - y0[pass] + dy[pass] - 1) / dy[pass] : 0;
-                    if (columns == 0) continue;
-                    var row = new byte[1 + (columns * bitsPerPixel + 7) / 8];
-                    for (var y = 0; y < rows; y++)
-                    {
-                        random.NextBytes(row);
-                        row[0] = 0;
-                        zlib.Write(row);
-                    }
+                    random.NextBytes(row);
+                    row[0] = 0;
+                    rows.Write(row);
                 }
             }
-            PngChunk(output, "IDAT", pixels.ToArray());
-        }
-        PngChunk(output, "IEND", []);
+        });
         return output.ToArray();
     }
 
@@ -90,16 +65,49 @@ public static class TestImages
         return output.ToArray();
     }
 
-    /// <summary>Writes a PNG's signature and its IHDR chunk (8 bits a sample, no interlacing): the start of every hand-made PNG.</summary>
-    public static void PngSignatureAndHeader(Stream output, int width, int height, byte colourType)
+    /// <summary>Writes a PNG's signature and its IHDR chunk (8 bits a sample and no interlacing unless asked): the start of every hand-made PNG.</summary>
+    public static void PngSignatureAndHeader(Stream output, int width, int height, byte colourType, byte bitDepth = 8, bool interlaced = false)
     {
         output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
+        header[8] = bitDepth;
         header[9] = colourType;
+        header[12] = (byte)(interlaced ? 1 : 0); // compression and filter method (10, 11) are always 0
         PngChunk(output, "IHDR", header);
+    }
+
+    /// <summary>
+    /// Writes the image data as one IDAT chunk (the rows <paramref name="writeRows"/> writes, each starting with its
+    /// filter byte, compressed at <paramref name="level"/>), then IEND: the end of every hand-made PNG with one IDAT.
+    /// </summary>
+    public static void PngPixelsAndEnd(Stream output, CompressionLevel level, Action<Stream> writeRows)
+    {
+        using (var pixels = new MemoryStream())
+        {
+            using (var zlib = new ZLibStream(pixels, level, leaveOpen: true))
+                writeRows(zlib);
+            PngChunk(output, "IDAT", pixels.ToArray());
+        }
+        PngChunk(output, "IEND", []);
+    }
+
+    /// <summary>
+    /// The passes a PNG stores its rows in, in order: the whole image once, or Adam7's seven sub-images when
+    /// interlaced. A pass with no columns stores nothing (not even filter bytes) and is left out; one with columns but
+    /// no rows is listed with Rows = 0.
+    /// </summary>
+    public static IEnumerable<PngPass> PngPasses(int width, int height, bool interlaced)
+    {
+        int[] x0 = interlaced ? [0, 4, 0, 2, 0, 1, 0] : [0], y0 = interlaced ? [0, 0, 4, 0, 2, 0, 1] : [0];
+        int[] dx = interlaced ? [8, 8, 4, 4, 2, 2, 1] : [1], dy = interlaced ? [8, 8, 8, 4, 4, 2, 2] : [1];
+        for (var pass = 0; pass < x0.Length; pass++)
+        {
+            var columns = width > x0[pass] ? (width - x0[pass] + dx[pass] - 1) / dx[pass] : 0;
+            var rows = height > y0[pass] ? (height - y0[pass] + dy[pass] - 1) / dy[pass] : 0;
+            if (columns > 0) yield return new PngPass(x0[pass], y0[pass], dx[pass], dy[pass], columns, rows);
+        }
     }
 
     /// <summary>
@@ -158,3 +166,9 @@ public static class TestImages
         return ~crc;
     }
 }
+
+/// <summary>
+/// One pass of a PNG's rows: its pixels are those at (<see cref="X0"/> + i·<see cref="Dx"/>, <see cref="Y0"/> + r·<see cref="Dy"/>)
+/// for i below <see cref="Columns"/> and r below <see cref="Rows"/>.
+/// </summary>
+public readonly record struct PngPass(int X0, int Y0, int Dx, int Dy, int Columns, int Rows);

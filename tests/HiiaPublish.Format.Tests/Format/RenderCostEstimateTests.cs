@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using HiiaPublish.Format.Tests.Support;
 
@@ -106,33 +105,18 @@ public class RenderCostEstimateTests
     private static byte[] SolidPng(int width, int height, bool alpha, byte shade, byte depth = 8, bool interlaced = false)
     {
         using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        (header[8], header[9], header[12]) = (depth, (byte)(alpha ? 6 : 2), (byte)(interlaced ? 1 : 0));
-        TestImages.PngChunk(output, "IHDR", header);
+        TestImages.PngSignatureAndHeader(output, width, height, (byte)(alpha ? 6 : 2), depth, interlaced);
         var channels = alpha ? 4 : 3;
         var sampleBytes = depth / 8;
-        using (var pixels = new MemoryStream())
+        TestImages.PngPixelsAndEnd(output, CompressionLevel.Optimal, rows =>
         {
-            using (var zlib = new ZLibStream(pixels, CompressionLevel.Optimal, leaveOpen: true))
+            foreach (var pass in TestImages.PngPasses(width, height, interlaced))
             {
-                int[] x0 = interlaced ? [0, 4, 0, 2, 0, 1, 0] : [0], y0 = interlaced ? [0, 0, 4, 0, 2, 0, 1] : [0];
-                int[] dx = interlaced ? [8, 8, 4, 4, 2, 2, 1] : [1], dy = interlaced ? [8, 8, 8, 4, 4, 2, 2] : [1];
-                for (var pass = 0; pass < x0.Length; pass++)
-                {
-                    var columns = width > x0[pass] ? (width - x0[pass] + dx[pass] - 1) / dx[pass] : 0;
-                    var rows = height > y0[pass] ? (height - y0[pass] + dy[pass] - 1) / dy[pass] : 0;
-                    if (columns == 0) continue;
-                    var row = new byte[1 + columns * channels * sampleBytes];
-                    for (var i = 1; i < row.Length; i++) row[i] = (i - 1) / sampleBytes % channels == 3 ? (byte)128 : shade;
-                    for (var y = 0; y < rows; y++) zlib.Write(row);
-                }
+                var row = new byte[1 + pass.Columns * channels * sampleBytes];
+                for (var i = 1; i < row.Length; i++) row[i] = (i - 1) / sampleBytes % channels == 3 ? (byte)128 : shade;
+                for (var y = 0; y < pass.Rows; y++) rows.Write(row);
             }
-            TestImages.PngChunk(output, "IDAT", pixels.ToArray());
-        }
-        TestImages.PngChunk(output, "IEND", []);
+        });
         return output.ToArray();
     }
 }

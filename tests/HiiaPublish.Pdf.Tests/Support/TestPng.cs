@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 
 namespace HiiaPublish.Pdf.Tests;
@@ -16,34 +15,24 @@ internal static class TestPng
     {
         int height = samples.GetLength(0), width = samples.GetLength(1), channels = samples.GetLength(2);
         using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        (header[8], header[9], header[12]) = (bitDepth, colourType, (byte)(interlaced ? 1 : 0));
-        TestImages.PngChunk(output, "IHDR", header);
+        TestImages.PngSignatureAndHeader(output, width, height, colourType, bitDepth, interlaced);
         if (palette is not null) TestImages.PngChunk(output, "PLTE", palette);
         if (transparency is not null) TestImages.PngChunk(output, "tRNS", transparency);
 
         var bitsPerPixel = channels * bitDepth;
         var bytesPerPixel = Math.Max(1, bitsPerPixel / 8);
         using var raw = new MemoryStream();
-        int[] x0 = interlaced ? [0, 4, 0, 2, 0, 1, 0] : [0], y0 = interlaced ? [0, 0, 4, 0, 2, 0, 1] : [0];
-        int[] dx = interlaced ? [8, 8, 4, 4, 2, 2, 1] : [1], dy = interlaced ? [8, 8, 8, 4, 4, 2, 2] : [1];
         var written = 0;
-        for (var pass = 0; pass < x0.Length; pass++)
+        foreach (var pass in TestImages.PngPasses(width, height, interlaced))
         {
-            var columns = width > x0[pass] ? (width - x0[pass] + dx[pass] - 1) / dx[pass] : 0;
-            var rows = height > y0[pass] ? (height - y0[pass] + dy[pass] - 1) / dy[pass] : 0;
-            if (columns == 0) continue;
-            var rowBytes = (columns * bitsPerPixel + 7) / 8;
+            var rowBytes = (pass.Columns * bitsPerPixel + 7) / 8;
             var previous = new byte[rowBytes];
-            for (var r = 0; r < rows && written < (rowsWritten ?? int.MaxValue); r++, written++)
+            for (var r = 0; r < pass.Rows && written < (rowsWritten ?? int.MaxValue); r++, written++)
             {
                 var row = new byte[rowBytes];
-                for (var i = 0; i < columns; i++)
+                for (var i = 0; i < pass.Columns; i++)
                     for (var c = 0; c < channels; c++)
-                        Put(row, i * channels + c, bitDepth, samples[y0[pass] + r * dy[pass], x0[pass] + i * dx[pass], c]);
+                        Put(row, i * channels + c, bitDepth, samples[pass.Y0 + r * pass.Dy, pass.X0 + i * pass.Dx, c]);
                 var filter = written % 5;
                 raw.WriteByte((byte)filter);
                 raw.Write(Filtered(row, previous, filter, bytesPerPixel));

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 
 namespace HiiaPublish.Rendering.Tests;
@@ -20,31 +19,20 @@ internal static class TestPngs
     private static byte[] Png(int width, int height, byte colourType, byte[] pixel, byte[]? palette = null)
     {
         using var output = new MemoryStream();
-        output.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        header[9] = colourType;
-        TestImages.PngChunk(output, "IHDR", header);
+        TestImages.PngSignatureAndHeader(output, width, height, colourType);
         if (palette is not null)
             TestImages.PngChunk(output, "PLTE", palette);
-        using (var pixels = new MemoryStream())
+        TestImages.PngPixelsAndEnd(output, CompressionLevel.Fastest, rows =>
         {
-            using (var zlib = new ZLibStream(pixels, CompressionLevel.Fastest, leaveOpen: true))
+            // Each row: filter type 0 (none), then the pixel repeated across the width.
+            var row = new byte[1 + width * Math.Max(pixel.Length, 1)];
+            for (var x = 0; x < width; x++)
             {
-                // Each row: filter type 0 (none), then the pixel repeated across the width.
-                var row = new byte[1 + width * Math.Max(pixel.Length, 1)];
-                for (var x = 0; x < width; x++)
-                {
-                    if (palette is not null) row[1 + x] = (byte)(x / 8 % 2);
-                    else pixel.CopyTo(row, 1 + x * pixel.Length);
-                }
-                for (var y = 0; y < height; y++) zlib.Write(row);
+                if (palette is not null) row[1 + x] = (byte)(x / 8 % 2);
+                else pixel.CopyTo(row, 1 + x * pixel.Length);
             }
-            TestImages.PngChunk(output, "IDAT", pixels.ToArray());
-        }
-        TestImages.PngChunk(output, "IEND", []);
+            for (var y = 0; y < height; y++) rows.Write(row);
+        });
         return output.ToArray();
     }
 }
