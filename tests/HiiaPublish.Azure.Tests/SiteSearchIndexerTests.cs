@@ -73,8 +73,12 @@ public sealed class SiteSearchIndexerTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(2, run.PagesDownloaded);
         var files = await IndexFilesAsync(site.Web);
         Assert.Contains(SiteSearchIndexer.EntryPath, files.Keys);
-        // The entry is the last write, so no reader gets one naming a file not yet there.
-        Assert.Equal(SiteSearchIndexer.EntryPath, site.Store.WrittenPaths.Last());
+        // The entry is the last index file written, so no reader gets one naming a file not yet there; then the
+        // segment manifest, empty, so the search page's request for it is answered (a 404 would be a console error).
+        Assert.Equal([SiteSearchIndexer.EntryPath, SiteSearchIndexer.SegmentManifestPath], site.Store.WrittenPaths.TakeLast(2));
+        var segments = await SegmentManifestAsync(site.Web);
+        Assert.Empty(segments.Segments);
+        Assert.Empty(segments.Folded);
         var entry = JsonDocument.Parse((await site.Web.GetBlobClient(SiteSearchIndexer.EntryPath).DownloadContentAsync()).Value.Content.ToString());
         foreach (var language in entry.RootElement.GetProperty("languages").EnumerateObject())
             Assert.Contains($"{SiteSearchIndexer.IndexPrefix}pagefind.{language.Value.GetProperty("hash").GetString()}.pf_meta", files.Keys);
@@ -421,6 +425,8 @@ public sealed class SiteSearchIndexerTests(AzuriteFixture azurite) : IDisposable
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, message) => errors.Add(message);
+        // A file the page asks for and the container lacks (a 404) is a console error too.
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         await page.GotoAsync(Origin + startPage);
         await page.FillAsync("#site-search", word);
         await page.PressAsync("#site-search", "Enter");

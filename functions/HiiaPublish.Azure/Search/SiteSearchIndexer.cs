@@ -421,12 +421,10 @@ public sealed partial class SiteSearchIndexer : ISiteSearchUpdater
             var segmentFiles = new List<string>();
             await foreach (var path in _site.ListAsync(SegmentsPrefix, cancellationToken)) segmentFiles.Add(path);
             var segments = new SegmentManifest(SegmentManifest.CurrentVersion, folded.Next, [], [.. folded.Segments.Select(s => s.Id).Order()]);
-            if (folded.Segments.Count > 0 || await _site.GetInfoAsync(SegmentManifestPath, cancellationToken) is not null)
-            {
-                await _site.WriteAsync(SegmentManifestPath, SegmentedSearchIndex.SerializeManifest(segments),
-                    new SiteObjectProperties("application/json; charset=utf-8", SegmentManifestCacheControl), WriteCondition.None, cancellationToken);
-                uploaded++;
-            }
+            // Written on the first build too: the search page asks for it on every visit, and a 404 is a console error.
+            await _site.WriteAsync(SegmentManifestPath, SegmentedSearchIndex.SerializeManifest(segments),
+                new SiteObjectProperties("application/json; charset=utf-8", SegmentManifestCacheControl), WriteCondition.None, cancellationToken);
+            uploaded++;
 
             // Left from a build that failed half-way, or from the build before last: no entry a reader may hold names them.
             var deleted = 0;
