@@ -14,11 +14,21 @@ internal static class BenchmarkInputs
     {
         get
         {
-            var samples = Path.Combine(Path.GetDirectoryName(Templates)!, "samples");
+            // The build copies templates/ beside the program (bin/…/templates) but not samples/: look for the
+            // repository's samples/ from the templates folder upwards, and from where the benchmark was started.
+            var samples = new[] { Path.GetDirectoryName(Templates)!, Directory.GetCurrentDirectory() }
+                .SelectMany(start => Ancestors(new DirectoryInfo(start)))
+                .Select(dir => Path.Combine(dir.FullName, "samples"))
+                .FirstOrDefault(Directory.Exists) ?? throw new DirectoryNotFoundException("No samples/ folder above the templates or the current folder.");
             return Directory.GetFiles(samples, "*.md", SearchOption.AllDirectories)
                 .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
                 .First(f => !File.ReadAllText(f).Contains("language: hu", StringComparison.Ordinal));
         }
+    }
+
+    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
+    {
+        for (; dir is not null; dir = dir.Parent) yield return dir;
     }
 
     public static DraftSource Draft(string file) =>
