@@ -136,6 +136,59 @@ public static class SearchSpeed
         await context.CloseAsync();
     }
 
+    /// <summary>
+    /// `--search-split DIR N`: the kept 5,000-paper site (`--keep DIR`) with its papers indexed as N Pagefind bundles of
+    /// consecutive papers instead of one base (the first as pagefind/, the rest listed in pagefind-segments.json as
+    /// segments are), then queried as `--search-speed` queries. An experiment for the indexing side: Pagefind scores a
+    /// word by comparing every matching page with every page entry of the word (docs/performance.md), so N bundles of
+    /// P/N papers score a word in half the papers in about 1/N of the time. Not what `hiia publish` builds.
+    /// </summary>
+    public static async Task SplitAsync(string kept, int bundles)
+    {
+        var folder = Directory.CreateTempSubdirectory("hiia-search-split-").FullName;
+        try
+        {
+            CopyFolder(kept, folder);
+            await PublishSampleAsync(folder);
+            Directory.Delete(Path.Combine(folder, PagefindIndexer.OutputFolder), recursive: true);
+            var papers = Directory.GetDirectories(Path.Combine(folder, "perspectives", "2025"), "paper-*").Order(StringComparer.Ordinal).ToList();
+            var binary = PagefindIndexer.Locate();
+            var clock = Stopwatch.StartNew();
+            var segments = new List<object>();
+            for (var k = 0; k < bundles; k++)
+            {
+                var pages = Directory.CreateTempSubdirectory("hiia-search-split-pages-").FullName;
+                try
+                {
+                    var share = papers.Skip(k * papers.Count / bundles).Take((k + 1) * papers.Count / bundles - k * papers.Count / bundles);
+                    foreach (var paper in share)
+                    {
+                        var target = Path.Combine(pages, Path.GetRelativePath(folder, paper));
+                        Directory.CreateDirectory(target);
+                        File.Copy(Path.Combine(paper, "index.html"), Path.Combine(target, "index.html"));
+                    }
+                    var output = k == 0 ? Path.Combine(folder, PagefindIndexer.OutputFolder) : Path.Combine(folder, "pagefind-segments", k.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    var result = await PagefindIndexer.IndexIntoAsync(pages, output, binary, CancellationToken.None);
+                    if (!result.Built) throw new InvalidOperationException(result.Message);
+                    if (k > 0) segments.Add(new { bundle = $"pagefind-segments/{k}/", papers = Array.Empty<string>(), drop = Array.Empty<string>() });
+                }
+                finally
+                {
+                    Directory.Delete(pages, recursive: true);
+                }
+            }
+            File.WriteAllText(Path.Combine(folder, "pagefind-segments.json"), System.Text.Json.JsonSerializer.Serialize(new { version = 1, next = bundles, segments, folded = Array.Empty<int>() }));
+            Console.WriteLine($"{papers.Count} papers indexed as {bundles} bundles in {clock.ElapsedMilliseconds} ms");
+            var synthetic = new SyntheticPapers();
+            string[] queries = [synthetic.English[2000], synthetic.English[3], synthetic.English[10] + " " + synthetic.English[40], synthetic.English[20000], synthetic.Hungarian[5000], synthetic.Hungarian[12] + " " + synthetic.Hungarian[30]];
+            await QueryAsync(folder, bundles - 1, queries);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
