@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Deque.AxeCore.Playwright;
 using HiiaPublish.Format;
 using HiiaPublish.Site.Publishing;
 using HiiaPublish.Site.Search;
@@ -95,6 +96,24 @@ public class SearchAsTypedTests : IAsyncLifetime
         await box.FillAsync("");
         await box.PressSequentiallyAsync("quillwort", new LocatorPressSequentiallyOptions { Delay = 150 });
         Assert.Equal([MiddleCorridor], await ResultsAsync(page, "quillwort")); // once, from the segment
+    }
+
+    [Theory]
+    [InlineData(1280, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task TypedKeyByKey_TheResultsShownHaveNoAxeViolations_DesktopAndPhone(int width, string name)
+    {
+        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        await StaticHosting.ServeAsync(context, _site.Folder);
+        var page = await ReadySearchPageAsync(context);
+
+        await page.Locator(".pagefind-ui__search-input").PressSequentiallyAsync("corridor", new LocatorPressSequentiallyOptions { Delay = 150 });
+        Assert.Contains(MiddleCorridor, await ResultsAsync(page, "corridor"));
+
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
+        Directory.CreateDirectory(RepositoryPaths.Output("site-search"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Output("site-search"), $"typed-{name}.png"), FullPage = true });
     }
 
     [Fact]
