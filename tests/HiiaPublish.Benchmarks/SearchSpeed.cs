@@ -19,7 +19,9 @@ namespace HiiaPublish.Benchmarks;
 /// <see cref="StaticSiteServer"/>, as static hosting serves it), waits until the page says its index is loaded (<c>data-search-ready</c>), and times queries
 /// through the page's own index module (the one PagefindUI calls: search, then the first five results' data, which is
 /// what the page shows): the first query after the page is ready, later ones, the same again; and once through the
-/// page's box (type, results shown). A record for docs/performance.md, not a test: one run, on whatever machine it runs.
+/// page's box (type, results shown). Then, as PagefindUI asks, each word typed a key at a time and its results asked
+/// after the debounce, and the page itself typed key by key, three rounds each in fresh browsers. A record for
+/// docs/performance.md ("A common word's first ask"), not a test: one run, on whatever machine it runs.
 /// </summary>
 public static class SearchSpeed
 {
