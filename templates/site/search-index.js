@@ -11,12 +11,22 @@ const root = new URL("../../", import.meta.url);
 const segmentBundle = /^pagefind-segments\/[0-9]+\/$/;
 const fragmentId = /^[a-z0-9_-]+$/i;
 const warmUpWord = "hiiawarmupqzx";
+// The answers kept per index (the last few terms asked or guessed), and how long a term must stay the one the reader
+// typed last before it is guessed: PagefindUI asks for results 300 ms after the last keystroke, and a word in half of
+// 5,000 papers takes Pagefind 30–60 ms to score and its first results' data 20–50 ms to fetch (docs/performance.md).
+const answersKept = 8;
+const guessAfterMs = 150;
+// How many results' data a guess fetches ahead: PagefindUI shows five results at first.
+const resultsShownFirst = 5;
 let chosenOptions = {};
+let latestPreload = 0;
+let guessing = null;
 let current = start();
 
 function start() {
   const instance = pagefind.createInstance({ basePath: new URL("pagefind/", root).href });
   const dropped = new Set();
+  const answers = new Map();
   const ready = (async () => {
     await instance.init();
     await instance.options(chosenOptions);
@@ -41,7 +51,60 @@ function start() {
       // the reader's first query starts cold
     }
   })();
-  return { instance, dropped, ready };
+  return { instance, dropped, answers, ready };
+}
+
+// One search per term and options in an index: the reader's search finds the answer that a guess made while they
+// paused (or an earlier ask of the same words) instead of scoring every matching page again. A failed search is not
+// kept, so asking again searches again.
+function answer(state, term, chosen) {
+  const key = JSON.stringify([term, chosen ?? {}]);
+  const known = state.answers.get(key);
+  if (known) {
+    state.answers.delete(key);
+    state.answers.set(key, known);
+    return known;
+  }
+  const pending = state.instance.search(term, chosen).then((response) => kept(response, state.dropped));
+  pending.catch(() => {
+    if (state.answers.get(key) === pending) state.answers.delete(key);
+  });
+  state.answers.set(key, pending);
+  while (state.answers.size > answersKept) state.answers.delete(state.answers.keys().next().value);
+  return pending;
+}
+
+// PagefindUI preloads as the reader types and searches once they have paused for its debounce (300 ms). Pagefind's
+// preload only fetches the word's index chunks; the scoring and the first results' data are what the reader then
+// waits for. So a term that is still the last one typed after guessAfterMs is searched now, in Pagefind's worker, and
+// its first results' data fetched; when PagefindUI asks, it gets that same answer (a search still running is
+// awaited, not run twice). Pagefind's worker does one thing at a time, so only one guess runs at once: a reader who
+// types on makes a guess that has started wait for nothing but itself, and a term typed past is not guessed after
+// it. A guess that fails costs the reader nothing: their own search runs as it would have.
+async function preloadAndGuess(term, chosen) {
+  const asked = ++latestPreload;
+  const since = Date.now();
+  await withIndex((state) => state.instance.preload(term, chosen));
+  const stillLatest = () => asked === latestPreload;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, guessAfterMs - (Date.now() - since))));
+  while (guessing && stillLatest()) await guessing;
+  if (!stillLatest()) return;
+  const state = current;
+  const guess = (async () => {
+    try {
+      await state.ready;
+      if (!stillLatest() || state !== current) return;
+      const response = await answer(state, term, chosen);
+      if (stillLatest() && response && Array.isArray(response.results)) {
+        await Promise.all(response.results.slice(0, resultsShownFirst).map((result) => result.data()));
+      }
+    } catch {
+      // the reader's own search will ask again
+    }
+  })();
+  guessing = guess;
+  await guess;
+  if (guessing === guess) guessing = null;
 }
 
 async function listedSegments() {
@@ -98,15 +161,22 @@ async function withIndex(call) {
 
 export async function options(chosen) {
   chosenOptions = { ...chosenOptions, ...chosen };
-  await withIndex((state) => state.instance.options(chosenOptions));
+  await withIndex((state) => {
+    state.answers.clear();
+    return state.instance.options(chosenOptions);
+  });
 }
 
 export const init = () => withIndex(() => undefined);
 export const whenReady = init;
-export const mergeIndex = (path, chosen) => withIndex((state) => state.instance.mergeIndex(path, chosen));
+export const mergeIndex = (path, chosen) =>
+  withIndex((state) => {
+    state.answers.clear();
+    return state.instance.mergeIndex(path, chosen);
+  });
 export const filters = () => withIndex((state) => state.instance.filters());
-export const preload = (term, chosen) => withIndex((state) => state.instance.preload(term, chosen));
-export const search = (term, chosen) => withIndex(async (state) => kept(await state.instance.search(term, chosen), state.dropped));
+export const preload = preloadAndGuess;
+export const search = (term, chosen) => withIndex((state) => answer(state, term, chosen));
 export const debouncedSearch = (term, chosen, wait) =>
   withIndex(async (state) => kept(await state.instance.debouncedSearch(term, chosen, wait), state.dropped));
 export const destroy = () => current.instance.destroy();

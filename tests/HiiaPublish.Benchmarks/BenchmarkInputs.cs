@@ -10,28 +10,25 @@ internal static class BenchmarkInputs
 {
     public static string Templates => TemplatesLocator.Find();
 
-    /// <summary>
-    /// The repository's samples folder: beside the templates when they are the repository's, else found above the
-    /// program (the build copies the templates beside it, not the samples).
-    /// </summary>
-    private static string SamplesFolder()
-    {
-        var beside = Path.Combine(Path.GetDirectoryName(Templates)!, "samples");
-        if (Directory.Exists(beside)) return beside;
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "HiiaPublish.sln"))) return Path.Combine(folder.FullName, "samples");
-        throw new DirectoryNotFoundException("No samples folder beside the templates or in the repository above the program.");
-    }
-
     public static string EnglishSample
     {
         get
         {
-            var samples = SamplesFolder();
+            // The build copies templates/ beside the program (bin/…/templates) but not samples/: look for the
+            // repository's samples/ from the templates folder upwards, and from where the benchmark was started.
+            var samples = new[] { Path.GetDirectoryName(Templates)!, Directory.GetCurrentDirectory() }
+                .SelectMany(start => Ancestors(new DirectoryInfo(start)))
+                .Select(dir => Path.Combine(dir.FullName, "samples"))
+                .FirstOrDefault(Directory.Exists) ?? throw new DirectoryNotFoundException("No samples/ folder above the templates or the current folder.");
             return Directory.GetFiles(samples, "*.md", SearchOption.AllDirectories)
                 .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
                 .First(f => !File.ReadAllText(f).Contains("language: hu", StringComparison.Ordinal));
         }
+    }
+
+    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
+    {
+        for (; dir is not null; dir = dir.Parent) yield return dir;
     }
 
     public static DraftSource Draft(string file) =>

@@ -12,7 +12,12 @@ foreach (var (name, value) in new[] { ("DOTNET_gcServer", "1"), ("DOTNET_GCDynam
 if (args is ["--sizes"])
     HiiaPublish.Benchmarks.SizeReport.Run();
 else if (args is ["--search-speed", ..])
-    await HiiaPublish.Benchmarks.SearchSpeed.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5000);
+    await HiiaPublish.Benchmarks.SearchSpeed.RunAsync(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5000,
+        args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault());
+else if (args is ["--search-breakdown", var site, .. var words])
+    await HiiaPublish.Benchmarks.SearchSpeed.BreakdownAsync(site, words);
+else if (args is ["--search-split", var keptSite, var bundles])
+    await HiiaPublish.Benchmarks.SearchSpeed.SplitAsync(keptSite, int.Parse(bundles, System.Globalization.CultureInfo.InvariantCulture));
 else if (args is ["--cold-start", ..])
     return HiiaPublish.Benchmarks.ColdStart.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
 else if (args is ["--cold-start-child", var variant])
