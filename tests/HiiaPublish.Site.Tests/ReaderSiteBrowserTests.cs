@@ -23,19 +23,16 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
         { "not-found", "404.html" },
     };
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserSession _chromium = null!;
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _chromium = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
     }
 
     [Theory]
@@ -46,7 +43,7 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
         Directory.CreateDirectory(output);
         foreach (var (width, height, suffix) in new[] { (1280, 900, "desktop"), (390, 844, "phone") })
         {
-            await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+            await using var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
             var page = await context.NewPageAsync();
             var errors = new List<string>();
             page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
@@ -83,7 +80,7 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
     [Fact]
     public async Task PhoneHeader_KeepsItsLinksOnOneLine_AndTheTitleClearOfTheRule()
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await using var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.Site.Url("perspectives/2026/middle-corridor/index.html"));
 
@@ -100,7 +97,7 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
     [Fact]
     public async Task CopyButton_CopiesTheCitation_WithoutSoftHyphens()
     {
-        await using var context = await _browser.NewContextAsync();
+        await using var context = await _chromium.Browser.NewContextAsync();
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.Site.Url("perspectives/2026/middle-corridor/index.html"));
@@ -123,19 +120,16 @@ public class ReaderSiteBrowserTests(SampleSiteFixture fixture) : IClassFixture<S
 public class SearchBrowserTests(SampleSiteFixture fixture) : IClassFixture<SampleSiteFixture>, IAsyncLifetime
 {
     private const string Origin = "http://site.test/";
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserSession _chromium = null!;
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _chromium = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
     }
 
     [Theory]
@@ -144,7 +138,7 @@ public class SearchBrowserTests(SampleSiteFixture fixture) : IClassFixture<Sampl
     public async Task SearchPage_OpenedFromDisk_SaysWhereSearchWorks_InsteadOfABoxThatNeverAnswers(string searchPage, string expected)
     {
         // Chromium refuses Pagefind's index fetches on file:// pages; the reader must be told, not left waiting.
-        await using var context = await _browser.NewContextAsync();
+        await using var context = await _chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, message) => errors.Add(message);
@@ -168,7 +162,7 @@ public class SearchBrowserTests(SampleSiteFixture fixture) : IClassFixture<Sampl
     public async Task HeaderSearch_FindsThePaper_InEachLanguage(string startPage, string word, string expectedPaper)
     {
         Assert.True(fixture.Site.Search!.Built, fixture.Site.Search.Message);
-        await using var context = await _browser.NewContextAsync();
+        await using var context = await _chromium.Browser.NewContextAsync();
         await context.RouteAsync(Origin + "**", async route =>
         {
             var path = Uri.UnescapeDataString(new Uri(route.Request.Url).AbsolutePath.TrimStart('/'));

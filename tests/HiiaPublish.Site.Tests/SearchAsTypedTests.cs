@@ -20,21 +20,18 @@ public class SearchAsTypedTests : IAsyncLifetime
     private const string MiddleCorridor = "/perspectives/2026/middle-corridor/";
     private const string KozepsoFolyoso = "/perspectives/2026/kozepso-folyoso/";
     private readonly SampleSite _site = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserSession _chromium = null!;
 
     public async Task InitializeAsync()
     {
         await _site.PublishAllAsync();
         Assert.True(_site.Search!.Built, _site.Search.Message);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _chromium = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         _site.Dispose();
     }
 
@@ -103,7 +100,7 @@ public class SearchAsTypedTests : IAsyncLifetime
     [InlineData(390, "phone")]
     public async Task TypedKeyByKey_TheResultsShownHaveNoAxeViolations_DesktopAndPhone(int width, string name)
     {
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        await using var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         await StaticHosting.ServeAsync(context, _site.Folder);
         var page = await ReadySearchPageAsync(context);
 
@@ -160,7 +157,7 @@ public class SearchAsTypedTests : IAsyncLifetime
 
     private async Task<IBrowserContext> ServedAsync()
     {
-        var context = await _browser.NewContextAsync();
+        var context = await _chromium.Browser.NewContextAsync();
         await StaticHosting.ServeAsync(context, _site.Folder);
         return context;
     }

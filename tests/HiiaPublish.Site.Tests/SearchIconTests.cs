@@ -20,8 +20,7 @@ public class SearchIconTests(SampleSiteFixture fixture) : IClassFixture<SampleSi
     private const string Origin = "http://site.test/";
     private const string BasePath = "publications/hiia/";
     private const string SiteRoot = Origin + BasePath;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserSession _chromium = null!;
 
     public async Task InitializeAsync()
     {
@@ -29,14 +28,12 @@ public class SearchIconTests(SampleSiteFixture fixture) : IClassFixture<SampleSi
         // so every file the search page asks for is there and any error in the console is one.
         var folded = await SegmentedSearchIndex.FoldAsync(fixture.Site.Folder);
         Assert.True(folded.Kind == SearchUpdateKind.Folded, folded.Message);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _chromium = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
     }
 
     [Theory]
@@ -47,7 +44,7 @@ public class SearchIconTests(SampleSiteFixture fixture) : IClassFixture<SampleSi
         string startPage, string word, string expectedPaper, int width, string name)
     {
         Assert.True(fixture.Site.Search!.Built, fixture.Site.Search.Message);
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        await using var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         await ServeUnderBasePathAsync(context);
         var violations = new List<string>();
         await context.ExposeBindingAsync("reportPolicyViolation", (BindingSource _, string violation) => { lock (violations) violations.Add(violation); });

@@ -21,22 +21,19 @@ public class SegmentedSearchTests : IAsyncLifetime
     private const string CorrectedWord = "quillwort";
     private static readonly string[] MiddleCorridor = ["/perspectives/2026/middle-corridor/"];
     private readonly SampleSite _site = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserSession _chromium = null!;
     private DateTimeOffset _at = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
     public async Task InitializeAsync()
     {
         await _site.PublishAllAsync();
         Assert.True(_site.Search!.Built, _site.Search.Message);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _chromium = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         _site.Dispose();
     }
 
@@ -258,7 +255,7 @@ public class SegmentedSearchTests : IAsyncLifetime
     {
         await PublishAsync(NewPaper());
         await PublishAsync(Corrected());
-        await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        await using var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         await StaticHosting.ServeAsync(context, _site.Folder);
         var page = await context.NewPageAsync();
         await page.GotoAsync(StaticHosting.Origin + searchPage + "?q=" + Uri.EscapeDataString(CorrectedWord));
@@ -318,7 +315,7 @@ public class SegmentedSearchTests : IAsyncLifetime
 
     private async Task<IBrowserContext> ServedAsync()
     {
-        var context = await _browser.NewContextAsync();
+        var context = await _chromium.Browser.NewContextAsync();
         await StaticHosting.ServeAsync(context, _site.Folder);
         return context;
     }

@@ -14,8 +14,7 @@ public sealed class TopicPagesBrowserTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hiia-topic-pages-");
     private LocalFolderSiteStore _store = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserSession _chromium = null!;
 
     public async Task InitializeAsync()
     {
@@ -32,14 +31,12 @@ public sealed class TopicPagesBrowserTests : IAsyncLifetime
         await Publish("energy-01", 1, "corrected", ["Oil"]);
         await Publish("energy-02", 2, "corrected", ["Energy"]);
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _chromium = await HeadlessChromium.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         _folder.Delete(recursive: true);
     }
 
@@ -59,7 +56,7 @@ public sealed class TopicPagesBrowserTests : IAsyncLifetime
         Directory.CreateDirectory(output);
         foreach (var (width, height, suffix) in new[] { (1280, 900, "desktop"), (390, 844, "phone") })
         {
-            await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+            await using var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
             var page = await context.NewPageAsync();
             var errors = new List<string>();
             page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
@@ -80,7 +77,7 @@ public sealed class TopicPagesBrowserTests : IAsyncLifetime
     [Fact]
     public async Task TheNextAndPreviousLinks_LeadBetweenTheTopicsPages()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
         await page.GotoAsync(new Uri(_store.FullPathOf("topics/energy/index.html")).AbsoluteUri);
         await page.ClickAsync(".pagination a[rel=next]");
         Assert.EndsWith("/topics/energy/page/2/index.html", page.Url, StringComparison.Ordinal);
