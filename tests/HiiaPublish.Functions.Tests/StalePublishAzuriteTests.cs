@@ -30,7 +30,9 @@ public class StalePublishAzuriteTests(AzuriteFixture azurite)
 
         var r2 = await ApproveAsync(app, "second");
         // The host takes R2's message and dies: the message stays in the queue, invisible until its lease runs out.
-        var lease = TimeSpan.FromSeconds(4);
+        // The lease outlasts R3's upload, render, approval and publish (its search step runs Pagefind) on a busy
+        // machine; 4 s did not always, and R2's message then came back during R3's queue run.
+        var lease = TimeSpan.FromSeconds(12);
         var taken = (await app.Queue(WorkQueues.Publish).ReceiveMessagesAsync(1, lease)).Value.Single();
         var leaseEnds = DateTimeOffset.UtcNow + lease;
         Assert.Contains(r2, taken.MessageText);
