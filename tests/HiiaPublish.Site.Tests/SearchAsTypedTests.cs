@@ -147,9 +147,7 @@ public class SearchAsTypedTests : IAsyncLifetime
         var at = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
         var request = PublicationRequest.FromDraft(parsed.Perspective!, TestPapers.FakePdf("middle-corridor"), pageCount: 9,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("middle-corridor/corrected"))), at, assets, file);
-        var result = await new SitePublisher(_site.Renderer).PublishAsync(request, _site.Store, CancellationToken.None);
-        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
-        var update = await SegmentedSearchIndex.UpdateAsync(_site.Folder, result.WrittenPaths);
+        var update = await _site.PublishAndIndexAsync(request);
         Assert.Equal(SearchUpdateKind.Segment, update.Kind);
     }
 

@@ -277,9 +277,7 @@ public class SegmentedSearchTests : IAsyncLifetime
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(slug + "/" + _at.UtcTicks))), _at, assets,
             Path.Combine(RepositoryPaths.Samples, "middle-corridor", "middle-corridor.md"));
         _at = _at.AddMinutes(5);
-        var result = await new SitePublisher(_site.Renderer).PublishAsync(request, _site.Store, CancellationToken.None);
-        Assert.True(result.Published, string.Join("\n", result.Diagnostics));
-        return await SegmentedSearchIndex.UpdateAsync(_site.Folder, result.WrittenPaths, policy);
+        return await _site.PublishAndIndexAsync(request, policy);
     }
 
     private static Perspective NewPaper(string word = NewWord) => Sample("middle-corridor", source => source

@@ -67,6 +67,18 @@ public sealed class SampleSite : IDisposable
 
     public HiiaPublish.Site.Search.SearchIndexResult? Search { get; private set; }
 
+    /// <summary>
+    /// One more publish into the folder, then the search index step `hiia publish --site` runs after it (a segment of
+    /// the pages the publish wrote, or a fold past <paramref name="policy"/>'s bounds).
+    /// </summary>
+    public async Task<HiiaPublish.Site.Search.SearchUpdate> PublishAndIndexAsync(PublicationRequest request,
+        HiiaPublish.Site.Search.SearchSegmentPolicy? policy = null)
+    {
+        var result = await new SitePublisher(Renderer).PublishAsync(request, Store, CancellationToken.None);
+        Xunit.Assert.True(result.Published, string.Join("\n", result.Diagnostics));
+        return await HiiaPublish.Site.Search.SegmentedSearchIndex.UpdateAsync(Folder, result.WrittenPaths, policy);
+    }
+
     public string Read(string path) => File.ReadAllText(Path.Combine(Folder, path));
 
     public string Url(string path) => new Uri(Path.Combine(Folder, path)).AbsoluteUri;
